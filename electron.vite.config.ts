@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// Every entry is named: electron-vite does not look inside these folders by itself.
+export default defineConfig({
+  main: {
+    build: {
+      lib: { entry: resolve(__dirname, 'src-main/app/main.ts') },
+      rolldownOptions: { external: ['better-sqlite3', 'electron'] },
+    },
+  },
+  preload: {
+    build: {
+      lib: { entry: { index: resolve(__dirname, 'src-main/app/preload.ts') } },
+      rolldownOptions: { output: { format: 'cjs' } },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    plugins: [react()],
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rolldownOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+    },
+  },
+});
