@@ -14,7 +14,10 @@ export const ImportOptions = z.object({
   sheets: z.array(z.string().max(200)).max(200).optional(),
   entity: z.string().max(200).optional(),
   year: z.number().int().min(1900).max(2200).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   direction: z.enum(['revenue', 'expenditure']).optional(),
   /** FIELD → header text or column letter, as `--map` takes them. */
   map: z.record(z.string().max(40), z.string().max(500)).optional(),

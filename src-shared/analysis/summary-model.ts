@@ -40,6 +40,10 @@ export const Summary = z.object({
   byDirection: z.array(GroupComparison),
   bySection: z.array(GroupComparison),
   byChapter: z.array(GroupComparison),
-  flagCounts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  flagCounts: z.object({
+    error: z.number().int(),
+    warning: z.number().int(),
+    info: z.number().int(),
+  }),
 });
 export type Summary = z.infer<typeof Summary>;
