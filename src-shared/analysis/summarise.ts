@@ -1,0 +1,239 @@
+import type { BudgetInfo, BudgetLine, Flag, Phase } from '../model';
+import {
+  forecastOf,
+  isInternalTransfer,
+  executedPhaseOf,
+  phaseOrdersOf,
+  ratePercent,
+  type Basis,
+} from './figures';
+import {
+  addTo,
+  compareGroups,
+  newAccumulator,
+  sharePercent,
+  SideSums,
+  type Accumulator,
+  type LineFigures,
+} from './rollup';
+import type { GroupComparison, SectionBalance, StageUse, Summary } from './summary-model';
+
+export interface SummariseOptions {
+  basis: Basis;
+  /** Flags already detected, only counted by severity. */
+  flags?: Flag[];
+}
+
+interface Sides<T> {
+  revenue: T;
+  expenditure: T;
+}
+
+/**
+ * Totals, rates, variances, shares and balances of one budget.
+ *
+ * Only rows of kind `line` are added; subtotal and total rows are the file's statements, which
+ * the rules check. Each line's executed figure is read at the budget's chosen stage, with the
+ * fallback of `executedPhaseOrder`; `executedStage` says how many lines used which stage. A line
+ * with a single forecast gives it to both `planned` (original) and `revised`. Chapters add up to
+ * their section and sections to their direction by construction: every group is a sum of the
+ * same line figures. Rates are null where the forecast (`basis`) is 0.
+ */
+export function summarise(
+  budget: BudgetInfo,
+  lines: BudgetLine[],
+  options: SummariseOptions,
+): Summary {
+  const orders = phaseOrdersOf(budget);
+  const directions = new Map<string, Accumulator>();
+  const sections = new Map<string, Accumulator>();
+  const chapters = new Map<string, Accumulator>();
+  const totals: Sides<SideSums> = { revenue: new SideSums(), expenditure: new SideSums() };
+  const consolidated: Sides<SideSums> = { revenue: new SideSums(), expenditure: new SideSums() };
+  const transfers: Sides<SideSums> = { revenue: new SideSums(), expenditure: new SideSums() };
+  const stages: Sides<StageUse> = {
+    revenue: { chosen: budget.executedStage.revenue, linesByPhase: {}, linesWithoutExecution: 0 },
+    expenditure: {
+      chosen: budget.executedStage.expenditure,
+      linesByPhase: {},
+      linesWithoutExecution: 0,
+    },
+  };
+  const transferIds: number[] = [];
+  let linesWithoutDirection = 0;
+
+  for (const line of lines) {
+    if (line.kind !== 'line') continue;
+    const direction = line.direction;
+    if (direction === null) {
+      linesWithoutDirection += 1;
+      continue;
+    }
+    const phase = executedPhaseOf(line, orders);
+    const figures: LineFigures = {
+      planned: forecastOf(line, 'original'),
+      revised: forecastOf(line, 'revised'),
+      basis: forecastOf(line, options.basis),
+      executed: phase === null ? null : (line.amounts[phase] ?? null),
+    };
+    countStage(stages[direction], phase, figures);
+    totals[direction].add(line, figures);
+    if (isInternalTransfer(line)) {
+      transfers[direction].add(line, figures);
+      transferIds.push(line.id);
+    } else {
+      consolidated[direction].add(line, figures);
+    }
+    const sectionKey = `${direction}/${line.section ?? '-'}`;
+    addTo(
+      group(directions, direction, () => newAccumulator(direction, null, null)),
+      figures,
+    );
+    addTo(
+      group(sections, sectionKey, () => newAccumulator(direction, line.section, null)),
+      figures,
+    );
+    const chapterKey = `${sectionKey}/${line.chapter ?? '-'}`;
+    const chapter = group(chapters, chapterKey, () =>
+      newAccumulator(direction, line.section, line.chapter),
+    );
+    addTo(chapter, figures);
+  }
+
+  const labels = chapterLabels(lines);
+  const compare = (acc: Accumulator, key: string, label: string) =>
+    toComparison(acc, key, label, directions.get(acc.direction), budget.population);
+  const byDirection = [...directions.entries()]
+    .sort(([, a], [, b]) => compareGroups(a, b))
+    .map(([key, acc]) => compare(acc, key, key));
+  const bySection = [...sections.entries()]
+    .sort(([, a], [, b]) => compareGroups(a, b))
+    .map(([key, acc]) => compare(acc, key, acc.section ?? '-'));
+  const byChapter = [...chapters.entries()]
+    .sort(([, a], [, b]) => compareGroups(a, b))
+    .map(([key, acc]) => {
+      const label =
+        acc.chapter === null ? '-' : (labels.get(`${acc.direction}/${acc.chapter}`) ?? acc.chapter);
+      return compare(acc, key, label);
+    });
+
+  const balanceBySection = balancesOf(sections, directions);
+  const overall = balanceBySection.find((b) => b.section === null);
+  return {
+    budget,
+    basis: options.basis,
+    totals: { revenue: totals.revenue.toTotals(), expenditure: totals.expenditure.toTotals() },
+    balance: {
+      plannedMinor: overall?.plannedMinor ?? 0,
+      revisedMinor: overall?.revisedMinor ?? 0,
+      basisMinor: overall?.basisMinor ?? 0,
+      executedMinor: overall?.executedMinor ?? 0,
+    },
+    balanceBySection: balanceBySection.filter((b) => b.section !== null),
+    consolidated: {
+      revenue: consolidated.revenue.toTotals(),
+      expenditure: consolidated.expenditure.toTotals(),
+    },
+    transfers: {
+      revenue: transfers.revenue.toTotals(),
+      expenditure: transfers.expenditure.toTotals(),
+      lineIds: transferIds,
+    },
+    executedStage: stages,
+    linesWithoutDirection,
+    byDirection,
+    bySection,
+    byChapter,
+    flagCounts: countFlags(options.flags ?? []),
+  };
+}
+
+function group(map: Map<string, Accumulator>, key: string, make: () => Accumulator): Accumulator {
+  let acc = map.get(key);
+  if (!acc) {
+    acc = make();
+    map.set(key, acc);
+  }
+  return acc;
+}
+
+function countStage(use: StageUse, phase: Phase | null, figures: LineFigures): void {
+  if (phase === null) {
+    if (figures.basis !== null) use.linesWithoutExecution += 1;
+    return;
+  }
+  use.linesByPhase[phase] = (use.linesByPhase[phase] ?? 0) + 1;
+}
+
+function toComparison(
+  acc: Accumulator,
+  key: string,
+  label: string,
+  side: Accumulator | undefined,
+  population: number | null,
+): GroupComparison {
+  const rate = ratePercent(acc.executed, acc.basis);
+  const basisShare = side ? sharePercent(acc.basis, side.basis) : null;
+  const executedShare = side ? sharePercent(acc.executed, side.executed) : null;
+  const perResident = (value: number) => (population && population > 0 ? value / population : null);
+  return {
+    key,
+    label,
+    direction: acc.direction,
+    section: acc.section,
+    chapter: acc.chapter,
+    plannedMinor: acc.planned,
+    revisedMinor: acc.revised,
+    basisMinor: acc.basis,
+    executedMinor: acc.executed,
+    varianceMinor: acc.executed - acc.basis,
+    ratePercent: rate,
+    lineCount: acc.lineCount,
+    variancePoints: rate === null ? null : rate - 100,
+    basisSharePercent: basisShare,
+    executedSharePercent: executedShare,
+    shareChangePoints:
+      basisShare === null || executedShare === null ? null : executedShare - basisShare,
+    basisPerResidentMinor: perResident(acc.basis),
+    executedPerResidentMinor: perResident(acc.executed),
+  };
+}
+
+/** Revenue minus expenditure per section, and overall (section null). */
+function balancesOf(
+  sections: Map<string, Accumulator>,
+  directions: Map<string, Accumulator>,
+): SectionBalance[] {
+  const pairs: [SectionBalance['section'], Accumulator | undefined, Accumulator | undefined][] = [
+    ['operating', sections.get('revenue/operating'), sections.get('expenditure/operating')],
+    ['investment', sections.get('revenue/investment'), sections.get('expenditure/investment')],
+    [null, directions.get('revenue'), directions.get('expenditure')],
+  ];
+  return pairs
+    .filter(([section, rev, exp]) => section === null || rev || exp)
+    .map(([section, rev, exp]) => ({
+      section,
+      plannedMinor: (rev?.planned ?? 0) - (exp?.planned ?? 0),
+      revisedMinor: (rev?.revised ?? 0) - (exp?.revised ?? 0),
+      basisMinor: (rev?.basis ?? 0) - (exp?.basis ?? 0),
+      executedMinor: (rev?.executed ?? 0) - (exp?.executed ?? 0),
+    }));
+}
+
+/** Chapter labels from the heading (or level-0) rows that carry the chapter's code. */
+function chapterLabels(lines: BudgetLine[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const line of lines) {
+    if (line.code === null || line.label === null || line.direction === null) continue;
+    if (line.code !== line.chapter && line.level !== 0) continue;
+    const key = `${line.direction}/${line.code}`;
+    if (!labels.has(key) || line.kind === 'heading') labels.set(key, line.label);
+  }
+  return labels;
+}
+
+function countFlags(flags: Flag[]): Summary['flagCounts'] {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const flag of flags) counts[flag.severity] += 1;
+  return counts;
+}
