@@ -1,0 +1,269 @@
+import * as XLSX from 'xlsx';
+import {
+  cellAddress,
+  columnLetter,
+  type Grid,
+  type GridCell,
+  type GridSheet,
+} from '../../src-shared/grid';
+import type { ReadLimits } from './limits';
+import { fail, gridNote, type Failure, type GridNote } from './read-issue';
+
+export type WorkbookFormat = 'xlsx' | 'xlsm' | 'xls' | 'ods';
+export type WorkbookRead = { ok: true; grid: Grid } | Failure;
+
+/** Formula cells without a saved value, by sheet name: address → formula (xlsx-formula-scan.ts). */
+export type FormulasWithoutValue = Map<string, Map<string, string>>;
+
+// Error codes of the file formats, for error cells that come without their text.
+const ERROR_TEXT = new Map<number, string>([
+  [0x00, '#NULL!'],
+  [0x07, '#DIV/0!'],
+  [0x0f, '#VALUE!'],
+  [0x17, '#REF!'],
+  [0x1d, '#NAME?'],
+  [0x24, '#NUM!'],
+  [0x2a, '#N/A'],
+  [0x2b, '#GETTING_DATA'],
+]);
+
+const PARSE_OPTIONS: XLSX.ParsingOptions = {
+  type: 'buffer',
+  dense: true,
+  // The declared range lies both ways (rows lost, or a million empty ones): read what is there.
+  nodim: true,
+  cellHTML: false,
+  cellFormula: true,
+  cellDates: false,
+  cellNF: true,
+  // cellText gives the formatted text a person sees; cellStyles would add stub cells everywhere.
+  cellText: true,
+  cellStyles: false,
+  bookVBA: false,
+};
+
+function parseWorkbook(bytes: Uint8Array, fileName: string): XLSX.WorkBook | Failure {
+  try {
+    return XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), PARSE_OPTIONS);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (/password|encrypt/i.test(reason)) {
+      return fail(
+        'password-protected',
+        `'${fileName}' is protected by a password. Remove the password in your spreadsheet program and import it again.`,
+        fileName,
+      );
+    }
+    return fail(
+      'workbook-unreadable',
+      `'${fileName}' could not be read as a workbook (${reason}).`,
+      fileName,
+    );
+  }
+}
+
+function dateSerial(date: Date): number {
+  return date.getTime() / 86_400_000 + 25_569;
+}
+
+function convertCell(cell: XLSX.CellObject): GridCell | null {
+  const format = typeof cell.z === 'string' ? cell.z : null;
+  const formula = typeof cell.f === 'string' ? cell.f : null;
+  const text = typeof cell.w === 'string' ? cell.w : null;
+  const base = { format, formula, formulaWithoutValue: false };
+  switch (cell.t) {
+    case 's':
+      return {
+        ...base,
+        type: 'string',
+        value: String(cell.v ?? ''),
+        text: text ?? String(cell.v ?? ''),
+      };
+    case 'n': {
+      const isDate = format !== null && XLSX.SSF.is_date(format);
+      return { ...base, type: isDate ? 'date' : 'number', value: Number(cell.v), text };
+    }
+    case 'b':
+      return { ...base, type: 'boolean', value: Boolean(cell.v), text };
+    case 'e': {
+      const errorText = text ?? ERROR_TEXT.get(Number(cell.v)) ?? '#ERROR';
+      return { ...base, type: 'error', value: errorText, text: errorText };
+    }
+    case 'd': {
+      const value = cell.v instanceof Date ? dateSerial(cell.v) : Number(cell.v);
+      return { ...base, type: 'date', value, text };
+    }
+    default:
+      return formula === null ? null : { ...base, type: 'empty', value: null, text };
+  }
+}
+
+function hiddenIndexes(infos: ({ hidden?: boolean } | undefined)[] | undefined): number[] {
+  const hidden: number[] = [];
+  infos?.forEach((info, index) => {
+    if (info?.hidden) hidden.push(index);
+  });
+  return hidden;
+}
+
+/**
+ * SheetJS drops a formula cell that has no saved value, or gives it 0 when it keeps it. Put
+ * each one back as an empty cell that says so: an uncomputed total must never read as zero.
+ */
+function placeFormulasWithoutValue(
+  rows: (GridCell | null)[][],
+  withoutValue: Map<string, string> | undefined,
+  limits: ReadLimits,
+) {
+  for (const [address, formula] of withoutValue ?? []) {
+    const { r, c } = XLSX.utils.decode_cell(address);
+    if (r < 0 || c < 0 || r >= limits.maxRows || c >= limits.maxColumns) continue;
+    while (rows.length <= r) rows.push([]);
+    const row = rows[r]!;
+    while (row.length < c) row.push(null);
+    row[c] = {
+      type: 'empty',
+      value: null,
+      text: null,
+      format: row[c]?.format ?? null,
+      formula: row[c]?.formula ?? (formula || null),
+      formulaWithoutValue: true,
+    };
+  }
+}
+
+function convertSheet(
+  name: string,
+  sheet: XLSX.WorkSheet,
+  hidden: boolean,
+  withoutValue: Map<string, string> | undefined,
+  fileName: string,
+  limits: ReadLimits,
+): GridSheet | Failure {
+  const data = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+  if (data.length > limits.maxRows) {
+    return fail(
+      'too-many-rows',
+      `Sheet '${name}' of '${fileName}' has ${data.length} rows; the limit is ${limits.maxRows}.`,
+      fileName,
+      { sheet: name },
+    );
+  }
+
+  const rows: (GridCell | null)[][] = [];
+  let cells = 0;
+  for (let r = 0; r < data.length; r++) {
+    const source = data[r];
+    const row: (GridCell | null)[] = [];
+    rows.push(row);
+    if (!source) continue;
+    if (source.length > limits.maxColumns) {
+      return fail(
+        'too-many-columns',
+        `Row ${r + 1} of sheet '${name}' in '${fileName}' has ${source.length} columns; the limit is ${limits.maxColumns}.`,
+        fileName,
+        { sheet: name, row: r + 1 },
+      );
+    }
+    cells += source.length;
+    if (cells > limits.maxCells) {
+      return fail(
+        'too-many-cells',
+        `Sheet '${name}' of '${fileName}' has more than ${limits.maxCells} cells, the limit.`,
+        fileName,
+        { sheet: name, row: r + 1 },
+      );
+    }
+    for (let c = 0; c < source.length; c++) {
+      const cell = source[c];
+      const converted = cell ? convertCell(cell) : null;
+      if (typeof converted?.value === 'string' && converted.value.length > limits.maxCellChars) {
+        return fail(
+          'cell-too-long',
+          `Cell ${cellAddress(r, c)} of sheet '${name}' in '${fileName}' holds ${converted.value.length} characters; the limit is ${limits.maxCellChars} (Excel's own).`,
+          fileName,
+          { sheet: name, row: r + 1, column: columnLetter(c) },
+        );
+      }
+      row.push(converted);
+    }
+  }
+
+  placeFormulasWithoutValue(rows, withoutValue, limits);
+  const merges = (sheet['!merges'] ?? []).map((range) => ({
+    startRow: range.s.r,
+    startCol: range.s.c,
+    endRow: range.e.r,
+    endCol: range.e.c,
+  }));
+  return {
+    name,
+    hidden,
+    rows,
+    merges,
+    hiddenRows: hiddenIndexes(sheet['!rows']),
+    hiddenCols: hiddenIndexes(sheet['!cols']),
+  };
+}
+
+/** Reads a workbook whose format and zip were already checked, into a Grid. */
+export function readWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  format: WorkbookFormat,
+  limits: ReadLimits,
+  formulasWithoutValue: FormulasWithoutValue = new Map(),
+): WorkbookRead {
+  const workbook = parseWorkbook(bytes, fileName);
+  if ('ok' in workbook) return workbook;
+  const names = workbook.SheetNames;
+  if (names.length > limits.maxSheets) {
+    return fail(
+      'too-many-sheets',
+      `'${fileName}' has ${names.length} sheets; the limit is ${limits.maxSheets}.`,
+      fileName,
+    );
+  }
+
+  const notes: GridNote[] = [];
+  if (format === 'xlsm' || workbook.vbaraw) {
+    notes.push(
+      gridNote(
+        'info',
+        'macros-ignored',
+        'The workbook contains macros; they were ignored and never run.',
+      ),
+    );
+  }
+  const sheets: GridSheet[] = [];
+  const sheetInfo = workbook.Workbook?.Sheets ?? [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    // Object.hasOwn: a sheet named __proto__ or constructor must not resolve to a prototype.
+    const sheet = Object.hasOwn(workbook.Sheets, name) ? workbook.Sheets[name] : undefined;
+    if (!sheet) continue;
+    const hidden = (sheetInfo[i]?.Hidden ?? 0) !== 0;
+    const converted = convertSheet(
+      name,
+      sheet,
+      hidden,
+      formulasWithoutValue.get(name),
+      fileName,
+      limits,
+    );
+    if ('ok' in converted) return converted;
+    const missing = formulasWithoutValue.get(name)?.size ?? 0;
+    if (missing > 0) {
+      notes.push(
+        gridNote(
+          'warning',
+          'formula-without-value',
+          `${missing} formula cells of sheet '${name}' have no saved value.`,
+          { sheet: name },
+        ),
+      );
+    }
+    sheets.push(converted);
+  }
+  return { ok: true, grid: { fileName, format, encoding: null, delimiter: null, sheets, notes } };
+}
