@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { fromRoot } from '../paths';
+import { StoreError } from './store-error';
+
+/** Marks a file as ours: 'BCLR' as a 32-bit integer, read back by `PRAGMA application_id`. */
+export const APPLICATION_ID = 0x42434c52;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  sha256: string;
+}
+
+const FILE_NAME = /^(\d{4})-([a-z0-9-]+)\.sql$/;
+
+/** The migration files, in order; versions must run 1, 2, 3… with no gap. */
+export function loadMigrations(dir = fromRoot('src-main', 'store', 'migrations')): Migration[] {
+  const migrations = readdirSync(dir)
+    .map((file) => ({ file, match: FILE_NAME.exec(file) }))
+    .filter((entry) => entry.match !== null)
+    .map(({ file, match }) => {
+      const sql = readFileSync(join(dir, file), 'utf8');
+      const sha256 = createHash('sha256').update(sql).digest('hex');
+      return { version: Number(match?.[1]), name: match?.[2] ?? '', sql, sha256 };
+    })
+    .sort((a, b) => a.version - b.version);
+
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.version} is out of sequence in ${dir}`);
+  });
+  return migrations;
+}
+
+function appliedHistory(db: Database.Database): { version: number; name: string }[] {
+  const table = db
+    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'")
+    .get();
+  if (!table) return [];
+  return db.prepare('SELECT version, name FROM schema_migration ORDER BY version').all() as {
+    version: number;
+    name: string;
+  }[];
+}
+
+/**
+ * Refuses a database this version cannot safely use: not ours, from a newer version, or with a
+ * migration history we do not know. Returns the schema version it is at.
+ */
+export function checkSchema(db: Database.Database, migrations: Migration[]): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const tableCount = (
+    db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as {
+      n: number;
+    }
+  ).n;
+
+  if (tableCount > 0 && appId !== APPLICATION_ID) {
+    throw new StoreError('store-foreign', 'This SQLite file is not a Budget Clair database.');
+  }
+  const latest = migrations.length;
+  if (version > latest) {
+    throw new StoreError(
+      'store-newer',
+      `This database was written by a newer version of Budget Clair (schema ${version}; ` +
+        `this version knows up to ${latest}). Open it with the newer version.`,
+    );
+  }
+
+  const history = appliedHistory(db);
+  const known = history.every((h) => migrations[h.version - 1]?.name === h.name);
+  if (!known || history.length !== version) {
+    throw new StoreError(
+      'store-unknown-history',
+      'This database has a migration history this version of Budget Clair does not know.',
+    );
+  }
+  return version;
+}
+
+/** Applies the pending migrations forward, each in its own transaction. */
+export function applyMigrations(db: Database.Database, migrations: Migration[], from: number) {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const record = db.prepare(
+    'INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)',
+  );
+
+  for (const m of migrations.slice(from)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, m.name, m.sha256, new Date().toISOString());
+      db.pragma(`user_version = ${m.version}`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    })();
+  }
+}
