@@ -1,0 +1,105 @@
+import type { BudgetLine, Phase } from '../../src-shared/model';
+import { fillHtml, type Messages } from './messages';
+import type { ReportInput } from './report-input';
+import type { Context } from './report-tables';
+import { escapeHtml, safeHtml } from './safe-text';
+
+function phaseName(phase: Phase, m: Messages): string {
+  return m[`phase.${phase}`];
+}
+
+function sourcesTable(input: ReportInput, { m, fmt }: Context): string {
+  const rows = input.sources.map((s) =>
+    [
+      '<tr>',
+      `<td class="text"><strong>${safeHtml(s.fileName)}</strong><br><span class="muted">`,
+      `${escapeHtml(s.format)} · ${fillHtml(m.bytes, { n: escapeHtml(fmt.integer(s.sizeBytes)) })}`,
+      `</span></td>`,
+      `<td>${s.sheets.map((sheet) => safeHtml(sheet)).join(', ')}</td>`,
+      `<td>${escapeHtml(fmt.dateTime(s.importedAt))}</td>`,
+      `<td class="mono">${safeHtml(s.sha256)}</td>`,
+      '</tr>',
+    ].join(''),
+  );
+  const head = [m.fileName, m.sheets, m.importedAt, 'SHA-256']
+    .map((h) => `<th>${escapeHtml(h)}</th>`)
+    .join('');
+  return `<table class="data sources"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function settingsList(settings: Record<string, unknown>, { m }: Context): string {
+  const entries = Object.entries(settings);
+  if (entries.length === 0) return `<p>${escapeHtml(m.noSettings)}</p>`;
+  const rows = entries.map(
+    ([key, value]) =>
+      `<tr><td>${safeHtml(key)}</td><td class="num">${safeHtml(JSON.stringify(value))}</td></tr>`,
+  );
+  const head = `<th>${escapeHtml(m.setting)}</th><th class="num">${escapeHtml(m.value)}</th>`;
+  return `<table class="data settings"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Methods and provenance: enough for an auditor to redo every figure from the files. */
+export function methodsAnnex(input: ReportInput, ctx: Context): string {
+  const { m } = ctx;
+  const stage = input.budget.executedStage;
+  const mappings = input.sources.map(
+    (s) =>
+      `<h3>${escapeHtml(m.mapping)} · ${safeHtml(s.fileName)}</h3>` +
+      `<pre class="mapping">${safeHtml(JSON.stringify(s.mapping, null, 2))}</pre>`,
+  );
+  return [
+    `<h3>${escapeHtml(m.methodsTitle)}</h3>`,
+    '<ul>',
+    `<li>${fillHtml(m.stageLine, {
+      revenue: escapeHtml(phaseName(stage.revenue, m)),
+      expenditure: escapeHtml(phaseName(stage.expenditure, m)),
+    })}</li>`,
+    `<li>${escapeHtml(input.summary.basis === 'revised' ? m.basisRevised : m.basisOriginal)}</li>`,
+    `<li>${escapeHtml(m.methodRate)}</li>`,
+    `<li>${fillHtml(m.methodVariance, { currency: safeHtml(input.budget.currency) })}</li>`,
+    `<li>${escapeHtml(m.methodLines)}</li>`,
+    '</ul>',
+    `<h3>${escapeHtml(m.sources)}</h3>`,
+    sourcesTable(input, ctx),
+    `<h3>${escapeHtml(m.settingsTitle)}</h3>`,
+    settingsList(input.settings, ctx),
+    ...mappings,
+  ].join('\n');
+}
+
+function executedPhaseOf(line: BudgetLine, input: ReportInput): Phase | null {
+  const chosen =
+    line.direction === 'revenue'
+      ? input.budget.executedStage.revenue
+      : input.budget.executedStage.expenditure;
+  return line.amounts[chosen] === undefined ? null : chosen;
+}
+
+/** Every detail line with its sheet, row and the cell its executed figure came from. */
+export function linesAnnex(input: ReportInput, { m, fmt }: Context): string {
+  const head = [m.sheet, m.row, m.code, m.label]
+    .map((h) => `<th>${escapeHtml(h)}</th>`)
+    .concat(
+      [m.plannedOriginal, m.revised, m.executed].map(
+        (h) => `<th class="num">${escapeHtml(h)}</th>`,
+      ),
+    )
+    .concat(`<th>${escapeHtml(m.executedCell)}</th>`)
+    .join('');
+  const rows = input.lines
+    .filter((l) => l.kind === 'line')
+    .map((l) => {
+      const phase = executedPhaseOf(l, input);
+      const amount = (v: number | undefined) =>
+        `<td class="num">${escapeHtml(fmt.amount(v ?? null))}</td>`;
+      return [
+        `<tr><td class="nowrap">${safeHtml(l.sheet)}</td><td class="num">${l.row}</td>`,
+        `<td class="nowrap">${safeHtml(l.code)}</td><td class="label">${safeHtml(l.label)}</td>`,
+        amount(l.amounts.original),
+        amount(l.amounts.revised),
+        amount(phase === null ? undefined : l.amounts[phase]),
+        `<td class="nowrap">${phase === null ? '–' : safeHtml(l.cells[phase] ?? '–')}</td></tr>`,
+      ].join('');
+    });
+  return `<table class="data lines"><thead><tr>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}

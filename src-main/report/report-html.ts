@@ -1,0 +1,155 @@
+import type { Direction } from '../../src-shared/model';
+import { createFormatter } from './format';
+import { fill, fillHtml, messagesFor, type Messages } from './messages';
+import { linesAnnex, methodsAnnex } from './report-annex';
+import { renderReportCharts } from './report-charts';
+import { reportCss } from './report-css';
+import type { ReportInput } from './report-input';
+import { chapterTable, flagTable, type Context } from './report-tables';
+import { escapeHtml, safeHtml } from './safe-text';
+
+// Nothing may load or run: the report is opened from e-mail and USB sticks. Inline styles are
+// allowed because ECharts' SVG carries style attributes, which hashes cannot cover.
+export const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; " +
+  "base-uri 'none'; form-action 'none'";
+
+function yearOf(input: ReportInput, m: Messages): string {
+  return input.budget.fiscalYear === null ? m.unknownYear : String(input.budget.fiscalYear);
+}
+
+function cover(input: ReportInput, { m, fmt }: Context): string {
+  const { budget } = input;
+  const files =
+    input.sources.length > 0 ? input.sources.map((s) => s.fileName) : [budget.sourceFile];
+  const item = (term: string, value: string, cls = '') =>
+    `<dt>${escapeHtml(term)}</dt><dd${cls ? ` class="${cls}"` : ''}>${value}</dd>`;
+  return [
+    '<section class="cover">',
+    `<div class="kicker">${escapeHtml(m.reportTitle)}</div>`,
+    `<h1>${safeHtml(budget.entity)}</h1>`,
+    '<dl>',
+    item(m.fiscalYear, escapeHtml(yearOf(input, m))),
+    item(m.version, escapeHtml(m[`version.${budget.version}`])),
+    item(
+      m.executedStage,
+      escapeHtml(
+        `${m.revenue} : ${m[`phase.${budget.executedStage.revenue}`]} · ` +
+          `${m.expenditure} : ${m[`phase.${budget.executedStage.expenditure}`]}`,
+      ),
+    ),
+    item(m.sources, files.map((f) => safeHtml(f)).join('<br>'), 'sources'),
+    item(m.reportDate, escapeHtml(fmt.date(input.generatedAt))),
+    '</dl>',
+    '</section>',
+  ].join('\n');
+}
+
+function currencyWord(currency: string, m: Messages): string {
+  return ['GNF', 'XOF', 'XAF'].includes(currency) ? m.francs : currency;
+}
+
+function perHundred(input: ReportInput, direction: Direction, m: Messages): string {
+  const group = input.summary.byDirection.find((g) => g.direction === direction);
+  const side = m[direction].toLowerCase();
+  if (!group || group.ratePercent === null) return fill(m.noForecast, { side });
+  const stage = input.budget.executedStage[direction];
+  const doneKey = `done.${stage}` as keyof Messages;
+  return fill(direction === 'revenue' ? m.perHundredRevenue : m.perHundredExpenditure, {
+    unit: currencyWord(input.budget.currency, m),
+    n: Math.round(group.ratePercent),
+    done: doneKey in m ? m[doneKey] : m['done.other'],
+  });
+}
+
+function plainSummary(input: ReportInput, { m, fmt }: Context): string {
+  const { summary } = input;
+  const balance = summary.balance.executedMinor;
+  const sentences = [perHundred(input, 'expenditure', m), perHundred(input, 'revenue', m)];
+  if (balance > 0) sentences.push(fill(m.surplus, { amount: fmt.money(balance) }));
+  else if (balance < 0) sentences.push(fill(m.deficit, { amount: fmt.money(-balance) }));
+  else sentences.push(m.balanced);
+  const population = input.budget.population;
+  if (population !== null && population > 0) {
+    const per = (d: Direction) =>
+      fmt.money(Math.round((summary.totals[d].executed ?? 0) / population));
+    sentences.push(
+      fill(m.perResident, { revenue: per('revenue'), expenditure: per('expenditure') }),
+    );
+  }
+  const n = input.flags.length;
+  sentences.push(n === 0 ? m.flagsNone : n === 1 ? m.flagsOne : fill(m.flagsMany, { n }));
+  sentences.push(summary.basis === 'revised' ? m.basisRevised : m.basisOriginal);
+  return sentences.map((s) => `<p>${safeHtml(s)}</p>`).join('\n');
+}
+
+function keyFigure(input: ReportInput, direction: Direction, { m, fmt }: Context): string {
+  const group = input.summary.byDirection.find((g) => g.direction === direction);
+  const row = (label: string, value: string) =>
+    `<tr><td>${escapeHtml(label)}</td><td class="num">${escapeHtml(value)}</td></tr>`;
+  return [
+    `<div class="figure ${direction}"><h3>${escapeHtml(m[direction])}</h3>`,
+    `<div class="big">${escapeHtml(fmt.rate(group?.ratePercent ?? null))}</div>`,
+    `<div class="muted">${escapeHtml(m.executionRate)}</div><table>`,
+    row(m.plannedOriginal, fmt.money(group?.plannedMinor ?? null)),
+    row(m.revised, fmt.money(group?.revisedMinor ?? null)),
+    row(m.executed, fmt.money(group?.executedMinor ?? null)),
+    '</table></div>',
+  ].join('');
+}
+
+function keyFigures(input: ReportInput, ctx: Context): string {
+  const balance = input.summary.balance.executedMinor;
+  return [
+    '<div class="figures">',
+    keyFigure(input, 'revenue', ctx),
+    keyFigure(input, 'expenditure', ctx),
+    `<div class="figure balance"><h3>${escapeHtml(ctx.m.executionBalance)}</h3>`,
+    `<div class="big">${escapeHtml(ctx.fmt.money(balance))}</div></div>`,
+    '</div>',
+  ].join('\n');
+}
+
+function charts(input: ReportInput, ctx: Context): string {
+  return renderReportCharts(input.summary, ctx.m, ctx.fmt)
+    .map((c) => {
+      const note = c.note ? `<p class="muted">${escapeHtml(c.note)}</p>` : '';
+      return `<figure class="chart"><figcaption>${escapeHtml(c.title)}</figcaption>${note}${c.svg}</figure>`;
+    })
+    .join('\n');
+}
+
+/** The whole report as one self-contained HTML file: fonts, charts and styles inline. */
+export function renderReportHtml(input: ReportInput): string {
+  const m = messagesFor(input.lang);
+  const fmt = createFormatter(m, input.budget.currency, input.budget.currencyExponent);
+  const ctx: Context = { m, fmt };
+  const title = `${m.reportTitle} · ${input.budget.entity} · ${yearOf(input, m)}`;
+  const h2 = (text: string) => `<h2>${escapeHtml(text)}</h2>`;
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${input.lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="Budget Clair">',
+    `<title>${safeHtml(title)}</title>`,
+    `<style>\n${reportCss()}\n</style>`,
+    '</head>',
+    '<body><main>',
+    cover(input, ctx),
+    `<section class="new-page plain">${h2(m.summaryTitle)}${plainSummary(input, ctx)}</section>`,
+    `<section>${h2(m.keyFigures)}${keyFigures(input, ctx)}</section>`,
+    `<section class="new-page">${h2(m.chartsTitle)}${charts(input, ctx)}</section>`,
+    `<section class="new-page">${h2(m.tableTitle)}`,
+    `<p class="muted">${fillHtml(m.amountsIn, { currency: safeHtml(input.budget.currency) })}</p>`,
+    `${chapterTable(input.summary, ctx)}</section>`,
+    `<section class="new-page">${h2(m.flagsTitle)}${flagTable(input.flags, ctx)}</section>`,
+    `<section class="new-page">${h2(m.annexTitle)}${methodsAnnex(input, ctx)}</section>`,
+    `<section class="new-page">${h2(m.linesTitle)}${linesAnnex(input, ctx)}</section>`,
+    '</main></body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
