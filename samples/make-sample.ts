@@ -192,6 +192,7 @@ function describe(sheet: SampleSheet, built: Built): string[] {
     else if (revised > 0 && executed === 0) kind = 'zero-execution';
     else if (executed > revised) kind = 'over-execution';
     else if (executed / revised < 0.5) kind = 'LOW (unplanned!)';
+    else if (sheet.name === 'RECETTES' && executed / revised < 0.7) kind = 'SHORT (unplanned!)';
     if (kind) out.push(`${sheet.name} row ${row} ${line.code} ${kind} ${revised} ${executed}`);
   }
   out.push(`${sheet.name} grand total ${built.grandTotal.join(' | ')}`);
