@@ -1,0 +1,49 @@
+import type { SideTotals } from '../../../src-shared/analysis/summary-model';
+import type { BudgetInfo, Direction } from '../../../src-shared/model';
+import { formatMoney, formatPercent, ratePercent } from '../format';
+import { useLanguage } from '../shell/language';
+
+interface Props {
+  direction: Direction;
+  totals: SideTotals;
+  budget: BudgetInfo;
+}
+
+/** One side's key figures in large type, with the rate as a sentence a room can repeat. */
+export function TotalsPanel({ direction, totals, budget }: Props) {
+  const { t, lang } = useLanguage();
+  const money = (minor: number | null) =>
+    formatMoney(minor, budget.currency, budget.currencyExponent, lang);
+  const rate = ratePercent(
+    totals.executed ?? undefined,
+    totals.revised ?? totals.planned ?? undefined,
+  );
+  const per100 = rate === null ? null : Math.round(rate);
+
+  return (
+    <section className={`totals totals-${direction}`} aria-labelledby={`totals-${direction}`}>
+      <h2 id={`totals-${direction}`}>{t(`direction.${direction}`)}</h2>
+      <dl>
+        <div className="figure">
+          <dt>{t('overview.planned')}</dt>
+          <dd>{money(totals.planned)}</dd>
+        </div>
+        <div className="figure">
+          <dt>{t('overview.revised')}</dt>
+          <dd>{money(totals.revised)}</dd>
+        </div>
+        <div className="figure figure-main">
+          <dt>{t('overview.executed')}</dt>
+          <dd>{money(totals.executed)}</dd>
+        </div>
+        <div className="figure figure-rate">
+          <dt>{t('overview.rate')}</dt>
+          <dd>{formatPercent(rate, lang)}</dd>
+        </div>
+      </dl>
+      {per100 !== null && (
+        <p className="sentence">{t('overview.rateSentence', { rate: per100 })}</p>
+      )}
+    </section>
+  );
+}

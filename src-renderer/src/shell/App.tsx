@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BudgetInfo } from '../../../src-shared/model';
+import { call, desktop } from '../api';
+import { FlagsView } from '../flags/FlagsView';
+import { ImportView } from '../import/ImportView';
+import { LinesView } from '../lines/LinesView';
+import { OverviewView } from '../overview/OverviewView';
+import { CallStatus } from './CallStatus';
+import { Header, type View } from './Header';
+import { useLanguage } from './language';
+import { useCall } from './use-call';
+
+/** The latest import is the one shown first, as the command line's `--budget` default. */
+function latest(budgets: BudgetInfo[]): BudgetInfo | null {
+  return budgets.reduce<BudgetInfo | null>((best, b) => (!best || b.id > best.id ? b : best), null);
+}
+
+function Workbench({
+  budgets,
+  onImported,
+}: {
+  budgets: BudgetInfo[];
+  onImported(id: number): void;
+}) {
+  const { setLang } = useLanguage();
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const budget = budgets.find((b) => b.id === selectedId) ?? latest(budgets);
+  const [view, setView] = useState<View>(budget ? 'overview' : 'import');
+  const [openDialog, setOpenDialog] = useState(0);
+  const main = useRef<HTMLElement>(null);
+
+  const navigate = useCallback((next: View) => {
+    setView(next);
+    // Moving focus to the view tells keyboard and screen-reader users that the page changed.
+    requestAnimationFrame(() => main.current?.focus());
+  }, []);
+
+  useEffect(
+    () =>
+      desktop()?.onMenu((action) => {
+        if (action === 'import') {
+          navigate('import');
+          setOpenDialog((n) => n + 1);
+        } else if (action.startsWith('view:')) {
+          navigate(action.slice('view:'.length) as View);
+        } else {
+          setLang(action === 'lang:en' ? 'en' : 'fr');
+        }
+      }),
+    [navigate, setLang],
+  );
+
+  const imported = (id: number) => {
+    setSelectedId(id);
+    onImported(id);
+    navigate('overview');
+  };
+
+  return (
+    <>
+      <Header view={view} budget={budget} onNavigate={navigate} />
+      <main ref={main} tabIndex={-1} className="app-main">
+        {view === 'import' || !budget ? (
+          <ImportView onImported={imported} openDialogSignal={openDialog} />
+        ) : view === 'overview' ? (
+          <OverviewView budget={budget} />
+        ) : view === 'lines' ? (
+          <LinesView budget={budget} />
+        ) : (
+          <FlagsView budget={budget} />
+        )}
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  const { state, retry } = useCall('budgets.list', {});
+  const [fresh, setFresh] = useState<BudgetInfo[] | null>(null);
+
+  // After an import the list is fetched again without unmounting the workbench and its state.
+  const reload = useCallback(() => {
+    call('budgets.list', {}).then(setFresh, retry);
+  }, [retry]);
+
+  if (fresh) return <Workbench budgets={fresh} onImported={reload} />;
+  return (
+    <CallStatus state={state} retry={retry}>
+      {(budgets) => <Workbench budgets={budgets} onImported={reload} />}
+    </CallStatus>
+  );
+}

@@ -1,0 +1,65 @@
+import type { BudgetInfo } from '../../../src-shared/model';
+import type { MessageKey } from '../../../src-shared/i18n';
+import { visibleText } from '../format';
+import { useLanguage } from './language';
+
+export type View = 'import' | 'overview' | 'lines' | 'flags';
+
+const VIEWS: { view: View; label: MessageKey }[] = [
+  { view: 'overview', label: 'nav.overview' },
+  { view: 'lines', label: 'nav.lines' },
+  { view: 'flags', label: 'nav.flags' },
+  { view: 'import', label: 'nav.import' },
+];
+
+interface Props {
+  view: View;
+  budget: BudgetInfo | null;
+  onNavigate(view: View): void;
+}
+
+export function Header({ view, budget, onNavigate }: Props) {
+  const { t, lang, setLang } = useLanguage();
+  const entity = budget ? visibleText(budget.entity) : null;
+
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-name">{t('app.title')}</span>
+        <span className="brand-budget">
+          {entity
+            ? budget?.fiscalYear
+              ? t('budget.current', { entity, year: budget.fiscalYear })
+              : t('budget.noYear', { entity })
+            : t('app.tagline')}
+        </span>
+      </div>
+      <nav aria-label={t('nav.label')}>
+        <ul className="nav-list">
+          {VIEWS.map((item) => (
+            <li key={item.view}>
+              <button
+                type="button"
+                className="nav-button"
+                aria-current={view === item.view ? 'page' : undefined}
+                disabled={item.view !== 'import' && !budget}
+                onClick={() => onNavigate(item.view)}
+              >
+                {t(item.label)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <button
+        type="button"
+        className="lang-button"
+        lang={lang === 'fr' ? 'en' : 'fr'}
+        aria-label={t('lang.switchLabel')}
+        onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}
+      >
+        {t('lang.switch')}
+      </button>
+    </header>
+  );
+}

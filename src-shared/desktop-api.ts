@@ -1,0 +1,39 @@
+import type { CallInput, CallName, CallOutput, Reply } from './contract';
+
+/** A file the main process read after the user picked it in the native dialog. */
+export interface PickedFile {
+  fileName: string;
+  dataBase64: string;
+}
+
+/** What the application menu asks the window to do. */
+export const MENU_ACTIONS = [
+  'import',
+  'view:overview',
+  'view:lines',
+  'view:flags',
+  'lang:fr',
+  'lang:en',
+] as const;
+export type MenuAction = (typeof MENU_ACTIONS)[number];
+
+/**
+ * The whole surface the Electron preload gives the page as `window.budgetClair`. It is a typed
+ * description only: the preload cannot load zod, so it checks names against its own lists.
+ */
+export interface DesktopApi {
+  /** Runs one contract call; a name outside the contract is refused before it leaves the page. */
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<Reply<CallOutput<N>>>;
+  /** Shows the native open dialog; null when the user cancels. */
+  openFile(): Promise<Reply<PickedFile | null>>;
+  /** Tells the shell which language its menu should speak. */
+  setLanguage(lang: 'fr' | 'en'): void;
+  /** Subscribes to the menu; returns the function that unsubscribes. */
+  onMenu(listener: (action: MenuAction) => void): () => void;
+}
+
+/** The channel names between the preload and the main process. */
+export const CALL_CHANNEL_PREFIX = 'call:';
+export const OPEN_FILE_CHANNEL = 'dialog:open-file';
+export const SET_LANGUAGE_CHANNEL = 'shell:set-language';
+export const MENU_CHANNEL = 'shell:menu';
