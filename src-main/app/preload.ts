@@ -1,0 +1,53 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { CallInput, CallName, CallOutput, Reply } from '../../src-shared/contract';
+import type { DesktopApi, MenuAction } from '../../src-shared/desktop-api';
+
+// A sandboxed preload can only require 'electron', so these lists are spelled out here; a test
+// holds them equal to the contract and to MENU_ACTIONS.
+const CALLS = [
+  'budgets.list',
+  'budgets.summary',
+  'budgets.lines',
+  'flags.list',
+  'flags.review',
+  'import.preview',
+  'import.commit',
+  'report.html',
+] as const satisfies readonly CallName[];
+
+const MENU_ACTIONS: readonly MenuAction[] = [
+  'import',
+  'view:overview',
+  'view:lines',
+  'view:flags',
+  'lang:fr',
+  'lang:en',
+];
+
+const isAllowed = (name: unknown): name is CallName =>
+  typeof name === 'string' && (CALLS as readonly string[]).includes(name);
+
+/** Only these functions reach the page; ipcRenderer itself never does. */
+const api: DesktopApi = {
+  call<N extends CallName>(name: N, input: CallInput<N>) {
+    if (!isAllowed(name)) return Promise.reject(new Error(`Unknown call: ${String(name)}`));
+    return ipcRenderer.invoke(`call:${name}`, input) as Promise<Reply<CallOutput<N>>>;
+  },
+  openFile() {
+    return ipcRenderer.invoke('dialog:open-file') as ReturnType<DesktopApi['openFile']>;
+  },
+  setLanguage(lang) {
+    if (lang === 'fr' || lang === 'en') ipcRenderer.send('shell:set-language', lang);
+  },
+  onMenu(listener) {
+    const relay = (_event: IpcRendererEvent, action: unknown) => {
+      if (MENU_ACTIONS.includes(action as MenuAction)) listener(action as MenuAction);
+    };
+    ipcRenderer.on('shell:menu', relay);
+    return () => {
+      ipcRenderer.removeListener('shell:menu', relay);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('budgetClair', api);
