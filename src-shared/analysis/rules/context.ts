@@ -1,0 +1,179 @@
+import type { BudgetInfo, BudgetLine, Flag, Phase, Severity } from '../../model';
+import { formatAmount, formatPercent, type Lang } from '../../format/amount';
+import { executedPhaseOf, forecastOf, phaseOrdersOf } from '../figures';
+import type { RuleSettings } from './settings';
+
+/**
+ * What every rule reads, computed once per run: the detail lines with their executed figure
+ * and forecast in parallel arrays (NaN where absent), so that no rule allocates per line.
+ */
+export interface RuleContext {
+  budget: BudgetInfo;
+  /** Every row given, including subtotals and totals. */
+  rows: BudgetLine[];
+  /** Rows of kind `line`, the only ones added up. */
+  lines: BudgetLine[];
+  executed: Float64Array;
+  executedPhase: (Phase | null)[];
+  forecast: Float64Array;
+  settings: RuleSettings;
+  settingsHash: string;
+  lang: Lang;
+  /** Minor units in one major unit (1 for GNF, 100 for EUR). */
+  minorPerMajor: number;
+}
+
+export function buildContext(
+  budget: BudgetInfo,
+  rows: BudgetLine[],
+  settings: RuleSettings,
+  settingsHash: string,
+  lang: Lang,
+): RuleContext {
+  const lines = rows.filter((row) => row.kind === 'line');
+  const orders = phaseOrdersOf(budget);
+  const executed = new Float64Array(lines.length);
+  const forecast = new Float64Array(lines.length);
+  const executedPhase: (Phase | null)[] = new Array<Phase | null>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as BudgetLine;
+    const phase = executedPhaseOf(line, orders);
+    executedPhase[i] = phase;
+    executed[i] = phase === null ? NaN : (line.amounts[phase] ?? NaN);
+    forecast[i] = forecastOf(line, settings.basis) ?? NaN;
+  }
+  const minorPerMajor = 10 ** budget.currencyExponent;
+  return {
+    budget,
+    rows,
+    lines,
+    executed,
+    executedPhase,
+    forecast,
+    settings,
+    settingsHash,
+    lang,
+    minorPerMajor,
+  };
+}
+
+/** Receives the flags of a rule. */
+export type Emit = (flag: Flag) => void;
+
+/** A rule of the registry: one id, one default severity, one check over the context. */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** What the rule checks, in both languages, for the report's list of tests. */
+  title: { fr: string; en: string };
+  run(ctx: RuleContext, emit: Emit): void;
+}
+
+export function money(ctx: RuleContext, minor: number): string {
+  return formatAmount(minor, ctx.budget.currency, ctx.budget.currencyExponent, ctx.lang);
+}
+
+export function percent(ctx: RuleContext, value: number | null): string {
+  return formatPercent(value, ctx.lang);
+}
+
+/** Picks the sentence in the run's language. */
+export function say(ctx: RuleContext, fr: string, en: string): string {
+  return ctx.lang === 'fr' ? fr : en;
+}
+
+/** "Ligne 6011 Personnel permanent (DEPENSES, rang 14)", the start of every line message. */
+export function lineName(ctx: RuleContext, line: BudgetLine): string {
+  const name = [line.code, line.label].filter(Boolean).join(' ') || '—';
+  return say(
+    ctx,
+    `Ligne ${name} (${line.sheet}, rang ${line.row})`,
+    `Line ${name} (${line.sheet}, row ${line.row})`,
+  );
+}
+
+const STAGE_WORDS: Record<Phase, [string, string]> = {
+  original: ['prévus au budget primitif', 'original forecast'],
+  revised: ['prévus', 'revised forecast'],
+  change: ['de modifications', 'changes'],
+  committed: ['engagés', 'committed'],
+  liquidated: ['liquidés', 'liquidated'],
+  ordered: ['mandatés', 'ordered for payment'],
+  paid: ['payés', 'paid'],
+  assessed: ['émis', 'assessed'],
+  collected: ['recouvrés', 'collected'],
+  executed: ['réalisés', 'executed'],
+  remaining: ['restants', 'remaining'],
+};
+
+/** The participle a figure of this phase takes: "mandatés", "recouvrés"… */
+export function stageWord(ctx: RuleContext, phase: Phase): string {
+  const [fr, en] = STAGE_WORDS[phase];
+  return say(ctx, fr, en);
+}
+
+/** The cells of the phases a flag rests on, in the order given, skipping absent ones. */
+export function cellsOf(line: BudgetLine, phases: (Phase | null)[]): string[] {
+  const cells: string[] = [];
+  for (const phase of phases) {
+    const cell = phase === null ? undefined : line.cells[phase];
+    if (cell !== undefined && !cells.includes(cell)) cells.push(cell);
+  }
+  return cells;
+}
+
+/** A flag on one line. */
+export function lineFlag(
+  ctx: RuleContext,
+  rule: Pick<Rule, 'id' | 'severity'>,
+  line: BudgetLine,
+  phases: (Phase | null)[],
+  message: string,
+  values: Flag['values'],
+  severity: Severity = rule.severity,
+): Flag {
+  return {
+    rule: rule.id,
+    severity,
+    lineId: line.id,
+    code: line.code,
+    label: line.label,
+    sheet: line.sheet,
+    row: line.row,
+    cells: cellsOf(line, phases),
+    message,
+    values: { ...values, settingsHash: ctx.settingsHash },
+    review: null,
+  };
+}
+
+/** A flag on the budget or one sheet as a whole; cells are qualified with their sheet. */
+export function budgetFlag(
+  ctx: RuleContext,
+  rule: Pick<Rule, 'id' | 'severity'>,
+  sheet: string | null,
+  cells: string[],
+  message: string,
+  values: Flag['values'],
+  severity: Severity = rule.severity,
+): Flag {
+  return {
+    rule: rule.id,
+    severity,
+    lineId: null,
+    code: null,
+    label: null,
+    sheet,
+    row: null,
+    cells,
+    message,
+    values: { ...values, settingsHash: ctx.settingsHash },
+    review: null,
+  };
+}
+
+/** "'DEPENSES'!H12": a cell named with its sheet, for flags that span lines. */
+export function qualifiedCell(line: BudgetLine, phase: Phase | null): string | null {
+  const cell = phase === null ? undefined : line.cells[phase];
+  return cell === undefined ? null : `'${line.sheet}'!${cell}`;
+}
