@@ -36,9 +36,10 @@ const PARSE_OPTIONS: XLSX.ParsingOptions = {
   cellFormula: true,
   cellDates: false,
   cellNF: true,
-  // cellText gives the formatted text a person sees; cellStyles would add stub cells everywhere.
+  // cellText gives the formatted text a person sees. cellStyles is what makes SheetJS read
+  // hidden rows and columns; it also adds stub cells for styled empty ones, dropped below.
   cellText: true,
-  cellStyles: false,
+  cellStyles: true,
   bookVBA: false,
 };
 
@@ -187,7 +188,9 @@ function convertSheet(
       }
       row.push(converted);
     }
+    while (row.length > 0 && row[row.length - 1] === null) row.pop();
   }
+  while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
 
   placeFormulasWithoutValue(rows, withoutValue, limits);
   const merges = (sheet['!merges'] ?? []).map((range) => ({
@@ -204,6 +207,17 @@ function convertSheet(
     hiddenRows: hiddenIndexes(sheet['!rows']),
     hiddenCols: hiddenIndexes(sheet['!cols']),
   };
+}
+
+/**
+ * SheetJS keeps sheets in a plain object, so a sheet named `__proto__` became that object's
+ * prototype rather than a property. Look names up as own properties, and that one apart.
+ */
+function sheetByName(workbook: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
+  if (Object.hasOwn(workbook.Sheets, name)) return workbook.Sheets[name];
+  if (name !== '__proto__') return undefined;
+  const prototype: unknown = Object.getPrototypeOf(workbook.Sheets);
+  return prototype && prototype !== Object.prototype ? (prototype as XLSX.WorkSheet) : undefined;
 }
 
 /** Reads a workbook whose format and zip were already checked, into a Grid. */
@@ -239,9 +253,15 @@ export function readWorkbook(
   const sheetInfo = workbook.Workbook?.Sheets ?? [];
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
-    // Object.hasOwn: a sheet named __proto__ or constructor must not resolve to a prototype.
-    const sheet = Object.hasOwn(workbook.Sheets, name) ? workbook.Sheets[name] : undefined;
-    if (!sheet) continue;
+    const sheet = sheetByName(workbook, name);
+    if (!sheet) {
+      notes.push(
+        gridNote('warning', 'sheet-unreadable', `Sheet '${name}' could not be read.`, {
+          sheet: name,
+        }),
+      );
+      continue;
+    }
     const hidden = (sheetInfo[i]?.Hidden ?? 0) !== 0;
     const converted = convertSheet(
       name,
