@@ -1,0 +1,203 @@
+import { columnLetter, type GridSheet } from '../grid';
+import type { ColumnMapping, Direction, Phase } from '../model';
+import type { HeaderBlock } from './find-header';
+import { normaliseHeader } from './normalise-header';
+import { textAt } from './sheet-cells';
+import { matchHeader, phaseOfField, type Field } from './vocabulary';
+
+/** What the interpretation needs to know of a table's columns. */
+export interface ColumnPlan {
+  columns: ColumnMapping[];
+  /** 0-based code columns, left to right (a code split by level over several columns). */
+  codeCols: number[];
+  labelCol: number | null;
+  /** One column per phase; a single forecast column stands for original and revised. */
+  amounts: { col: number; phase: Phase; header: string }[];
+  rateCol: number | null;
+  sectionCol: number | null;
+  directionCol: number | null;
+}
+
+/** FIELD → header text or column letter(s); several code columns as a list or "B,C,D". */
+export type FieldOverrides = Partial<Record<Field, string | string[]>>;
+
+interface Choice {
+  col: number;
+  field: Field | null;
+  because: string;
+  confidence: number;
+  isAddition: boolean;
+}
+
+/** The column an override names: a letter ("F") or a header's text, compared normalised. */
+function resolveColumn(target: string, header: HeaderBlock): number | null {
+  const trimmed = target.trim();
+  if (/^[A-Z]{1,3}$/.test(trimmed)) {
+    let col = 0;
+    for (const ch of trimmed) col = col * 26 + ch.charCodeAt(0) - 64;
+    return col - 1;
+  }
+  const wanted = normaliseHeader(trimmed);
+  const exact = header.columns.find((c) => normaliseHeader(c.name) === wanted);
+  const inside = header.columns.find((c) => normaliseHeader(c.name).includes(wanted));
+  return (exact ?? inside)?.col ?? null;
+}
+
+/** True when most filled cells of a column under the header look like codes (70, 7080, 1.2.3). */
+function holdsCodes(sheet: GridSheet, col: number, from: number): boolean {
+  let codes = 0;
+  let others = 0;
+  for (let r = from; r < Math.min(sheet.rows.length, from + 300); r += 1) {
+    const text = textAt(sheet, r, col);
+    if (!text) continue;
+    if (/^[0-9][0-9A-Z.\-/ ]{0,24}$/.test(text)) codes += 1;
+    else others += 1;
+  }
+  return codes > 0 && codes >= 4 * others;
+}
+
+function vocabularyChoices(header: HeaderBlock): Choice[] {
+  return header.columns.map(({ col, parts }) => {
+    const match = matchHeader(parts);
+    if (!match)
+      return {
+        col,
+        field: null,
+        because: 'no known header word',
+        confidence: 0,
+        isAddition: false,
+      };
+    const because = `header words “${match.words}”`;
+    return {
+      col,
+      field: match.field,
+      because,
+      confidence: match.confidence,
+      isAddition: match.isAddition,
+    };
+  });
+}
+
+function applyOverrides(
+  choices: Choice[],
+  overrides: FieldOverrides,
+  header: HeaderBlock,
+  by: string,
+) {
+  for (const [field, target] of Object.entries(overrides) as [Field, string | string[]][]) {
+    const targets = Array.isArray(target)
+      ? target
+      : target.split(field === 'code' ? ',' : '\u0000');
+    for (const [i, one] of targets.entries()) {
+      const col = resolveColumn(one, header);
+      if (col === null) continue;
+      // A field named by the user or a template leaves every other column it was guessed for.
+      if (i === 0) for (const c of choices) if (c.field === field) c.field = null;
+      const existing = choices.find((c) => c.col === col);
+      const choice = { col, field, because: by, confidence: 1, isAddition: false };
+      if (existing) Object.assign(existing, choice);
+      else choices.push(choice);
+    }
+  }
+  choices.sort((a, b) => a.col - b.col);
+}
+
+/** Unnamed columns beside the code column that hold codes too (chapter | article | paragraph). */
+function codeColumns(choices: Choice[], sheet: GridSheet, header: HeaderBlock): number[] {
+  const named = choices.filter((c) => c.field === 'code').map((c) => c.col);
+  if (named.length !== 1) return named;
+  const cols = [...named];
+  const taken = new Set(choices.filter((c) => c.field).map((c) => c.col));
+  for (let col = named[0]! + 1; !taken.has(col) && col < named[0]! + 6; col += 1) {
+    if (!holdsCodes(sheet, col, header.firstDataRow)) break;
+    cols.push(col);
+  }
+  return cols;
+}
+
+/** Keeps one column per phase: a "Total" column first, else the leftmost. */
+function pickPerField(choices: Choice[], header: HeaderBlock): Map<Field, Choice> {
+  const nameOf = (col: number) => header.columns.find((c) => c.col === col)?.name ?? '';
+  const picked = new Map<Field, Choice>();
+  const revisedTotal = choices.some((c) => c.field === 'revised' && !c.isAddition);
+  for (const c of choices) {
+    if (c.field === 'revised' && c.isAddition && revisedTotal) c.field = 'change';
+  }
+  for (const c of choices) {
+    if (!c.field || c.field === 'code') continue;
+    const held = picked.get(c.field);
+    const isTotal = /\btotal\b/.test(normaliseHeader(nameOf(c.col)));
+    const heldIsTotal = held && /\btotal\b/.test(normaliseHeader(nameOf(held.col)));
+    if (
+      !held ||
+      (isTotal && !heldIsTotal && held.because !== 'user' && held.because !== 'template')
+    ) {
+      picked.set(c.field, c);
+    }
+  }
+  return picked;
+}
+
+/**
+ * Maps each header column to a field, with the words that decided it and a confidence.
+ * Overrides (a template's, then `--map`) win over the vocabulary. Unnamed columns right of the
+ * code column that hold codes join it; a lone forecast column feeds original and revised; a BA
+ * or BS column beside a "prévisions définitives" one is a change, not the revised total.
+ */
+export function mapColumns(
+  sheet: GridSheet,
+  header: HeaderBlock,
+  overrides: { template?: FieldOverrides; user?: FieldOverrides } = {},
+): ColumnPlan {
+  const choices = vocabularyChoices(header);
+  applyOverrides(choices, overrides.template ?? {}, header, 'template');
+  applyOverrides(choices, overrides.user ?? {}, header, 'user');
+
+  const codeCols = codeColumns(choices, sheet, header);
+  const picked = pickPerField(choices, header);
+  const amounts: ColumnPlan['amounts'] = [];
+  const nameOf = (col: number) =>
+    header.columns.find((c) => c.col === col)?.name ?? columnLetter(col);
+  for (const [field, c] of picked) {
+    const phase = phaseOfField(field);
+    if (phase) amounts.push({ col: c.col, phase, header: nameOf(c.col) });
+  }
+  const planned = picked.get('planned');
+  const revised = picked.get('revised');
+  if (planned && !revised)
+    amounts.push({ col: planned.col, phase: 'revised', header: nameOf(planned.col) });
+  if (revised && !planned)
+    amounts.push({ col: revised.col, phase: 'original', header: nameOf(revised.col) });
+
+  const columns: ColumnMapping[] = choices.map((c) => {
+    const isCode = codeCols.includes(c.col);
+    const field = isCode ? 'code' : c.field;
+    const kept = isCode || (field !== null && picked.get(field)?.col === c.col);
+    const phase = field && kept ? phaseOfField(field) : null;
+    const because = isCode && !c.field ? 'codes under an unnamed column beside the code column' : kept || !field ? c.because : `${c.because}; another column holds this field`;
+    return { column: columnLetter(c.col), header: nameOf(c.col), field: kept ? field : null, phase, because, confidence: isCode && !c.field ? 0.7 : c.confidence };
+  }); // prettier-ignore
+
+  return {
+    columns,
+    codeCols,
+    labelCol: picked.get('label')?.col ?? null,
+    amounts: amounts.sort((a, b) => a.col - b.col),
+    rateCol: picked.get('rate')?.col ?? null,
+    sectionCol: picked.get('section')?.col ?? null,
+    directionCol: picked.get('direction')?.col ?? null,
+  };
+}
+
+/**
+ * The stage that counts as "executed" on one side (issue 2's rule): ordered (mandaté) for
+ * expenditure, assessed (émis) for revenue, else the latest stage the file has, else a figure
+ * of unknown stage. Null when the file has no execution figure at all.
+ */
+export function chooseExecutedStage(phases: readonly Phase[], direction: Direction): Phase | null {
+  const order: Phase[] =
+    direction === 'expenditure'
+      ? ['ordered', 'paid', 'liquidated', 'committed', 'executed', 'collected', 'assessed']
+      : ['assessed', 'collected', 'executed', 'paid', 'ordered', 'liquidated', 'committed'];
+  return order.find((p) => phases.includes(p)) ?? null;
+}
