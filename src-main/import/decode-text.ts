@@ -107,8 +107,17 @@ function withRepair(text: string, encoding: string, notes: GridNote[]): Decoded 
   return { ok: true, text: repaired.text, encoding, notes };
 }
 
+/** 1-based line of a byte offset, counting LF, CRLF and bare CR line ends. */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+  }
+  return line;
+}
+
 /** Windows-1252 or Mac Roman: the one whose text has the more plausible letters. */
-function decodeSingleByte(bytes: Uint8Array): { text: string; encoding: string } {
+function decodeSingleByte(bytes: Uint8Array): { text: string; encoding: string; score: number } {
   const candidates = ['windows-1252', 'macintosh'].map((encoding) => {
     const text = new TextDecoder(encoding).decode(bytes);
     return { encoding, text, score: scoreLetters(repairGarbledUtf8(text).text) };
@@ -164,18 +173,25 @@ export function decodeText(bytes: Uint8Array, fileName: string, forced?: string)
 
   const { stray, multiByte } = scanUtf8(bytes);
   if (stray.length === 0) return withRepair(new TextDecoder('utf-8').decode(bytes), 'utf-8', notes);
+  const guess = decodeSingleByte(bytes);
   if (stray.length <= MAX_STRAY_BYTES || stray.length * 20 <= multiByte) {
-    notes.push(
-      gridNote(
-        'warning',
-        'stray-bytes',
-        `The file is UTF-8 except for ${stray.length} byte${stray.length === 1 ? '' : 's'}, read as Windows-1252.`,
-      ),
-    );
-    return withRepair(decodeWithStrays(bytes, stray), 'utf-8', notes);
+    // Short Mac Roman runs can pass for UTF-8 (0xCC 0xA9 is a combining mark), so compare
+    // letters; a stray byte moves the score by 4 at most, so UTF-8 keeps that much benefit.
+    const mixed = decodeWithStrays(bytes, stray);
+    if (scoreLetters(repairGarbledUtf8(mixed).text) + 4 * stray.length >= guess.score) {
+      const bytesWord = stray.length === 1 ? 'byte' : 'bytes';
+      notes.push(
+        gridNote(
+          'warning',
+          'stray-bytes',
+          `The file is UTF-8 except for ${stray.length} ${bytesWord} (first on line ${lineAt(bytes, stray[0]!)}), read as Windows-1252.`,
+          { row: lineAt(bytes, stray[0]!) },
+        ),
+      );
+      return withRepair(mixed, 'utf-8', notes);
+    }
   }
 
-  const guess = decodeSingleByte(bytes);
   const label = guess.encoding === 'macintosh' ? 'Mac Roman' : 'Windows-1252';
   notes.push(
     gridNote(

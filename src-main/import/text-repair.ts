@@ -48,9 +48,15 @@ function windows1252Bytes(): Map<string, number> {
   return encodeTable;
 }
 
-// A run of characters each of which Windows-1252 can write, holding at least one non-ASCII one.
-const CANDIDATE_RUN =
-  /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122\w]*[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122\w]*/g;
+// Characters Windows-1252 can write beyond ASCII: where a garbled word is made of.
+const CP1252_HIGH =
+  '\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122';
+// Words only: a run is matched once, left to right, so long cells cost linear time.
+const WORD_RUN = new RegExp(`[\\w${CP1252_HIGH}]+`, 'g');
+// A UTF-8 lead byte read as a letter, then a continuation byte read as a symbol.
+const GARBLED_PAIR = new RegExp(
+  `[\\u00c2-\\u00f4][${CP1252_HIGH.replace('\\u0080-\\u00ff', '\\u0080-\\u00bf')}]`,
+);
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -76,7 +82,9 @@ function repairRun(run: string): string | null {
  */
 export function repairGarbledUtf8(text: string): { text: string; count: number } {
   let count = 0;
-  const repaired = text.replace(CANDIDATE_RUN, (run) => {
+  if (!GARBLED_PAIR.test(text)) return { text, count: 0 };
+  const repaired = text.replace(WORD_RUN, (run) => {
+    if (!GARBLED_PAIR.test(run)) return run;
     const fixed = repairRun(run);
     if (fixed === null || fixed === run) return run;
     count++;
