@@ -104,8 +104,10 @@ function applyOverrides(
 
 /** Unnamed columns beside the code column that hold codes too (chapter | article | paragraph). */
 function codeColumns(choices: Choice[], sheet: GridSheet, header: HeaderBlock): number[] {
-  const named = choices.filter((c) => c.field === 'code').map((c) => c.col);
-  if (named.length !== 1) return named;
+  const coded = choices.filter((c) => c.field === 'code');
+  const named = coded.map((c) => c.col);
+  // Columns a template or the user named are taken as given, never extended.
+  if (named.length !== 1 || coded[0]!.confidence === 1) return named;
   const cols = [...named];
   const taken = new Set(choices.filter((c) => c.field).map((c) => c.col));
   for (let col = named[0]! + 1; !taken.has(col) && col < named[0]! + 6; col += 1) {
