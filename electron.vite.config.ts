@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve(__dirname, 'src-main/app/main.ts') },
+      lib: { entry: { index: resolve(__dirname, 'src-main/app/main.ts') } },
       rolldownOptions: { external: ['better-sqlite3', 'electron'] },
     },
   },

@@ -88,8 +88,4 @@ export const en: Record<MessageKey, string> = {
   'severity.error': 'Error',
   'severity.warning': 'Warning',
   'severity.info': 'Note',
-  'rule.over-revised': 'Executed above the forecast',
-  'rule.no-forecast': 'Executed with no forecast',
-  'rule.no-execution': 'Forecast with no execution',
-  'rule.subtotal-mismatch': 'Subtotal differs from the sum',
 };

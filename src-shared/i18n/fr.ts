@@ -90,10 +90,6 @@ export const fr = {
   'severity.error': 'Erreur',
   'severity.warning': 'Avertissement',
   'severity.info': 'Information',
-  'rule.over-revised': 'Exécution au-delà de la prévision',
-  'rule.no-forecast': 'Exécution sans prévision',
-  'rule.no-execution': 'Prévision sans exécution',
-  'rule.subtotal-mismatch': 'Sous-total différent de la somme',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,5 +1,5 @@
 import type { BudgetInfo, Flag } from '../../../src-shared/model';
-import { isMessageKey } from '../../../src-shared/i18n';
+import { RULES } from '../../../src-shared/analysis/rules/registry';
 import { visibleText } from '../format';
 import { CallStatus } from '../shell/CallStatus';
 import { SeverityMark } from '../shell/SeverityMark';
@@ -7,16 +7,14 @@ import { useLanguage } from '../shell/language';
 import { useCall } from '../shell/use-call';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
 
 export function FlagsList({ flags }: { flags: Flag[] }) {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   if (flags.length === 0) return <p className="status">{t('flags.empty')}</p>;
 
-  // A rule the catalogue does not know yet keeps its own name rather than disappearing.
-  const ruleName = (rule: string) => {
-    const key = `rule.${rule}`;
-    return isMessageKey(key) ? t(key) : rule;
-  };
+  // A flag stored by an older version may name a rule that is gone: it keeps its own id.
+  const ruleName = (rule: string) => RULE_TITLES.get(rule)?.[lang] ?? rule;
   const sorted = [...flags].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 
   return (

@@ -28,6 +28,17 @@ function LineRow({ line, budget, flag }: { line: BudgetLine; budget: BudgetInfo;
   const amount = (minor: number | undefined) => formatAmount(minor, budget.currencyExponent, lang);
   const isLine = line.kind === 'line';
 
+  // A banner ("RECETTES DE FONCTIONNEMENT") names a part of the table, across all its columns;
+  // the importer may keep it as an ignored row with its text in the code cell.
+  const isBanner = line.kind === 'banner' || line.kind === 'ignored';
+  if (isBanner || (line.kind === 'heading' && !line.code)) {
+    return (
+      <tr className="row-banner">
+        <td colSpan={7}>{visibleText(line.label ?? line.code)}</td>
+      </tr>
+    );
+  }
+
   return (
     <tr className={`row-${line.kind}${flag ? ' row-flagged' : ''}`}>
       <td className="code">{visibleText(line.code)}</td>
@@ -75,7 +86,9 @@ function LinesTable({
           </caption>
           <thead>
             <tr>
-              <th scope="col">{t('field.code')}</th>
+              <th scope="col" className="code">
+                {t('field.code')}
+              </th>
               <th scope="col">{t('field.label')}</th>
               <th scope="col" className="num">
                 {t('field.planned')}

@@ -27,7 +27,10 @@ function Charts({ summary }: { summary: Summary }) {
   const state = useLanguage();
   const { t, lang } = state;
   const sections = useMemo(
-    () => summary.bySection.map((g) => ({ label: sectionLabel(g, t), ratePercent: g.ratePercent })),
+    () =>
+      summary.bySection
+        .filter((g) => g.section !== null)
+        .map((g) => ({ label: sectionLabel(g, t), ratePercent: g.ratePercent })),
     [summary, t],
   );
   const chapters = useMemo(
@@ -35,7 +38,7 @@ function Charts({ summary }: { summary: Summary }) {
       (['revenue', 'expenditure'] as const).map((direction) => ({
         direction,
         bars: summary.byChapter
-          .filter((g) => g.direction === direction)
+          .filter((g) => g.direction === direction && g.chapter !== null)
           .map((g) => ({ label: chapterLabel(g), ratePercent: g.ratePercent })),
       })),
     [summary],
@@ -74,8 +77,17 @@ function Overview({ summary }: { summary: Summary }) {
   return (
     <>
       <div className="totals-row">
-        <TotalsPanel direction="revenue" totals={totals.revenue} budget={budget} />
-        <TotalsPanel direction="expenditure" totals={totals.expenditure} budget={budget} />
+        {(['revenue', 'expenditure'] as const).map((direction) => (
+          <TotalsPanel
+            key={direction}
+            direction={direction}
+            totals={totals[direction]}
+            ratePercent={
+              summary.byDirection.find((g) => g.direction === direction)?.ratePercent ?? null
+            }
+            budget={budget}
+          />
+        ))}
       </div>
       <p className="balance">
         {t('overview.balance')} :{' '}

@@ -55,7 +55,7 @@ export function RateChart({ title, bars, lang, description }: Props) {
       yAxis: {
         type: 'category',
         data: rows.map((bar) => bar.label),
-        axisLabel: { fontSize: 22, color: TEXT, width: 340, overflow: 'truncate' },
+        axisLabel: { fontSize: 22, color: TEXT, width: 440, overflow: 'truncate' },
         axisTick: { show: false },
       },
       series: [

@@ -1,23 +1,21 @@
 import type { SideTotals } from '../../../src-shared/analysis/summary-model';
 import type { BudgetInfo, Direction } from '../../../src-shared/model';
-import { formatMoney, formatPercent, ratePercent } from '../format';
+import { formatMoney, formatPercent } from '../format';
 import { useLanguage } from '../shell/language';
 
 interface Props {
   direction: Direction;
   totals: SideTotals;
+  /** The summary's rate for the side, so that the card and the charts agree. */
+  ratePercent: number | null;
   budget: BudgetInfo;
 }
 
 /** One side's key figures in large type, with the rate as a sentence a room can repeat. */
-export function TotalsPanel({ direction, totals, budget }: Props) {
+export function TotalsPanel({ direction, totals, ratePercent: rate, budget }: Props) {
   const { t, lang } = useLanguage();
   const money = (minor: number | null) =>
     formatMoney(minor, budget.currency, budget.currencyExponent, lang);
-  const rate = ratePercent(
-    totals.executed ?? undefined,
-    totals.revised ?? totals.planned ?? undefined,
-  );
   const per100 = rate === null ? null : Math.round(rate);
 
   return (

@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
+import type { Handlers } from '../../src-shared/contract';
+import { MENU_CHANNEL, type MenuAction } from '../../src-shared/desktop-api';
+import { createLogger } from '../log';
+import { fromRoot } from '../paths';
+import { callHandler, createHandlers } from '../services';
+import { openStore, type Store } from '../store/open-store';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { createMainWindow, denyAllPermissions, openExternal } from './window';
+
+// src-main/paths.ts finds samples/ and out/ through this; set before anything reads it.
+process.env.BUDGET_CLAIR_ROOT ??= app.getAppPath();
+
+const log = createLogger('app');
+const SAMPLE = 'samples/commune-fictive-2019-compte-administratif.xlsx';
+
+let mainWindow: BrowserWindow | null = null;
+let language: 'fr' | 'en' = 'fr';
+
+function send(action: MenuAction): void {
+  mainWindow?.webContents.send(MENU_CHANNEL, action);
+}
+
+async function exportReport(handlers: Handlers): Promise<void> {
+  const choice = await dialog.showSaveDialog({
+    defaultPath: 'rapport-budget.html',
+    filters: [{ name: 'HTML', extensions: ['html'] }],
+  });
+  if (choice.canceled || !choice.filePath) return;
+  try {
+    const { html } = await handlers['report.html']({ lang: language });
+    await writeFile(choice.filePath, html);
+  } catch (error) {
+    log.error(`report export failed: ${error instanceof Error ? error.message : String(error)}`);
+    dialog.showErrorBox(
+      'Budget Clair',
+      language === 'fr' ? "Le rapport n'a pas pu être écrit." : 'The report could not be written.',
+    );
+  }
+}
+
+function showAbout(): void {
+  void dialog.showMessageBox({
+    type: 'info',
+    title: 'Budget Clair',
+    message: `Budget Clair ${app.getVersion()}`,
+    detail:
+      language === 'fr'
+        ? 'Le budget de la commune, prévu et réalisé. Logiciel libre (MIT).'
+        : 'The local budget, planned and executed. Free software (MIT).',
+  });
+}
+
+function installMenu(handlers: Handlers): void {
+  Menu.setApplicationMenu(
+    buildMenu(language, {
+      send,
+      exportReport: () => void exportReport(handlers),
+      openHelp: showAbout,
+    }),
+  );
+}
+
+/** A new store starts with the bundled sample, so the first screen already shows a budget. */
+async function importSampleOnce(handlers: Handlers, isNewStore: boolean): Promise<void> {
+  if (!isNewStore) return;
+  try {
+    const bytes = await readFile(fromRoot(SAMPLE));
+    const fileName = SAMPLE.slice(SAMPLE.lastIndexOf('/') + 1);
+    await handlers['import.commit']({
+      fileName,
+      dataBase64: bytes.toString('base64'),
+      options: {},
+    });
+    log.info('imported the bundled sample into the new store');
+  } catch (error) {
+    log.warn(
+      `the bundled sample was not imported: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyAllPermissions();
+  serveAppProtocol(fromRoot('out', 'renderer'));
+
+  const storePath = join(app.getPath('userData'), 'budget-clair.sqlite');
+  const isNewStore = !existsSync(storePath);
+  const store: Store = openStore(storePath);
+  const handlers = createHandlers(store, {});
+  app.on('will-quit', () => store.close());
+
+  registerIpc({
+    dispatch: (name, rawInput) => callHandler(handlers, name, rawInput),
+    currentWindow: () => mainWindow,
+    onLanguage: (lang) => {
+      language = lang;
+      installMenu(handlers);
+    },
+  });
+  installMenu(handlers);
+  await importSampleOnce(handlers, isNewStore);
+
+  mainWindow = createMainWindow({
+    preloadPath: join(__dirname, '../preload/index.js'),
+    boundsFile: join(app.getPath('userData'), 'window-state.json'),
+  });
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+registerAppScheme();
+app.on('window-all-closed', () => app.quit());
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternal(url);
+    return { action: 'deny' };
+  });
+});
+start().catch((error: unknown) => {
+  log.error(`start failed: ${error instanceof Error ? error.message : String(error)}`);
+  app.quit();
+});
