@@ -121,9 +121,9 @@ export const expenditure: SampleSheet = {
                   'Frais de mission et de déplacement',
                   50e6,
                   55e6,
-                  79_315_000,
-                  78_660_000,
-                  78_660_000,
+                  66_820_000,
+                  66_165_000,
+                  66_165_000,
                 ),
                 line(
                   '6285',
@@ -168,6 +168,23 @@ export const expenditure: SampleSheet = {
               29_855_000,
               28_630_000,
               28_630_000,
+            ),
+          ],
+        },
+        {
+          // The operating surplus that finances investment: the same amount is the 021 revenue
+          // of the investment section, so consolidated totals count it once.
+          code: '023',
+          label: "Virement à la section d'investissement",
+          items: [
+            line(
+              '0231',
+              "Virement à la section d'investissement",
+              1_370e6,
+              1_420e6,
+              1_012_500_000,
+              1_012_500_000,
+              1_012_500_000,
             ),
           ],
         },

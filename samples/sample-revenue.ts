@@ -131,6 +131,20 @@ export const revenue: SampleSheet = {
       totalLabel: "TOTAL RECETTES D'INVESTISSEMENT",
       chapters: [
         {
+          code: '021',
+          label: 'Virement de la section de fonctionnement',
+          items: [
+            line(
+              '0211',
+              'Virement de la section de fonctionnement',
+              1_370e6,
+              1_420e6,
+              1_012_500_000,
+              1_012_500_000,
+            ),
+          ],
+        },
+        {
           code: '10',
           label: 'Fonds propres et participations',
           items: [
