@@ -14,6 +14,8 @@ export interface ReadOptions {
   /** Forces the CSV delimiter instead of sniffing it. */
   delimiter?: string;
   limits?: Partial<ReadLimits>;
+  /** 0 to 1 as the read moves through its steps (checked, parsed, converted). */
+  onProgress?: (fraction: number) => void;
 }
 
 export type ReadResult = { ok: true; grid: Grid } | { ok: false; issue: ImportIssue };
@@ -63,6 +65,7 @@ export function readGrid(
   }
   const sniffed = sniffFormat(bytes, fileName);
   if (!sniffed.ok) return sniffed;
+  options.onProgress?.(0.05);
 
   let result: ReadResult;
   if (sniffed.format === 'csv') {
@@ -71,8 +74,10 @@ export function readGrid(
     result = readWorkbook(bytes, fileName, 'xls', limits);
   } else {
     const scan = collectFormulaScan(bytes, fileName, limits);
+    options.onProgress?.(0.2);
     result = scan.ok ? readWorkbook(bytes, fileName, sniffed.format, limits, scan.byName) : scan;
   }
+  options.onProgress?.(1);
 
   const elapsedMs = Date.now() - startedMs;
   if (result.ok) {
