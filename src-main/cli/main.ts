@@ -1,3 +1,7 @@
-import { projectRoot } from '../paths';
-import { z } from 'zod';
-process.stdout.write(JSON.stringify({ root: projectRoot(), dn: typeof __dirname, z: typeof z.object }) + '\n');
+import { runCli } from './run-cli';
+
+// Set rather than exit: pending writes to stdout still flush before the process ends. The
+// sources load as CommonJS under tsx, which has no top-level await.
+void runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

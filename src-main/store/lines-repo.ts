@@ -8,7 +8,7 @@ const NOT_STORED: ReadonlySet<RowKind> = new Set(['blank', 'header']);
  * The chapter of a row: the code at the top of its parent chain within its sheet, or its own
  * code when it has no parent. Rows without a code (subtotals) take their parent's chapter.
  */
-function chapterResolver(rows: ImportedRow[]): (row: ImportedRow) => string | null {
+export function chapterResolver(rows: ImportedRow[]): (row: ImportedRow) => string | null {
   const parents = new Map<string, string | null>();
   for (const r of rows) if (r.code) parents.set(`${r.sheet}\u0000${r.code}`, r.parentCode);
 

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ImportOptions } from '../../src-shared/contract';
+
+/** A command line the user got wrong: said on stderr with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Utilisation :
+  budget-clair import FICHIER --db CHEMIN [--sheet NOM]... [--entity NOM] [--year AAAA]
+                       [--currency CODE] [--direction revenue|expenditure]
+                       [--map CHAMP=EN-TÊTE[,CHAMP=EN-TÊTE...]] [--mapping FICHIER.json]
+                       [--dry-run] [--json]
+  budget-clair summary --db CHEMIN [--budget N] [--json]
+  budget-clair flags   --db CHEMIN [--budget N] [--json]
+  budget-clair export  --db CHEMIN [--budget N] --format pdf|html --out CHEMIN [--lang fr|en]
+  budget-clair serve   --db CHEMIN [--port N] [--sample]
+  budget-clair demo    [--out DOSSIER]
+`;
+
+const MAP_FIELDS = new Set([
+  'code',
+  'label',
+  'planned',
+  'revised',
+  'executed',
+  'committed',
+  'paid',
+  'collected',
+  'section',
+  'direction',
+]);
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const COMMON: Options = { db: { type: 'string' }, json: { type: 'boolean' } };
+
+export const COMMAND_OPTIONS: Record<string, Options> = {
+  import: {
+    ...COMMON,
+    sheet: { type: 'string', multiple: true },
+    entity: { type: 'string' },
+    year: { type: 'string' },
+    currency: { type: 'string' },
+    direction: { type: 'string' },
+    map: { type: 'string', multiple: true },
+    mapping: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  },
+  summary: { ...COMMON, budget: { type: 'string' } },
+  flags: { ...COMMON, budget: { type: 'string' } },
+  export: {
+    db: { type: 'string' },
+    budget: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    lang: { type: 'string' },
+  },
+  serve: { db: { type: 'string' }, port: { type: 'string' }, sample: { type: 'boolean' } },
+  demo: { out: { type: 'string' } },
+};
+
+export type ParsedValues = Record<string, string | boolean | string[] | undefined>;
+
+export function parseCommand(command: string, args: string[]) {
+  const options = COMMAND_OPTIONS[command];
+  if (!options) throw new UsageError(`Commande inconnue : ${command}`);
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true });
+    return { values: values as ParsedValues, positionals };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function requireString(values: ParsedValues, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} est requis.`);
+  return value;
+}
+
+export function optionalInteger(values: ParsedValues, name: string): number | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) {
+    throw new UsageError(`--${name} attend un nombre entier, pas « ${String(value)} ».`);
+  }
+  return Number(value);
+}
+
+/** `--map code=Imputation,label=Désignation` (repeatable) as FIELD → header. */
+export function parseMap(entries: string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of entries.flatMap((e) => e.split(','))) {
+    const at = pair.indexOf('=');
+    const field = pair.slice(0, at).trim();
+    if (at <= 0 || !MAP_FIELDS.has(field)) {
+      throw new UsageError(
+        `--map attend CHAMP=EN-TÊTE avec CHAMP parmi ${[...MAP_FIELDS].join(', ')} : « ${pair} ».`,
+      );
+    }
+    map[field] = pair.slice(at + 1).trim();
+  }
+  return map;
+}
+
+/** The import options of the command line, checked by the same schema as the app's. */
+export function importOptionsOf(values: ParsedValues): ImportOptions {
+  const raw: Record<string, unknown> = {
+    sheets: values.sheet,
+    entity: values.entity,
+    year: optionalInteger(values, 'year'),
+    currency: typeof values.currency === 'string' ? values.currency.toUpperCase() : undefined,
+    direction: values.direction,
+    map: Array.isArray(values.map) ? parseMap(values.map) : undefined,
+  };
+  if (typeof values.mapping === 'string') {
+    try {
+      raw.mapping = JSON.parse(readFileSync(values.mapping, 'utf8')) as unknown;
+    } catch (error) {
+      throw new UsageError(
+        `--mapping : ${values.mapping} illisible (${(error as Error).message}).`,
+      );
+    }
+  }
+  const parsed = ImportOptions.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new UsageError(`Option invalide --${String(first?.path[0] ?? '')} : ${first?.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,60 @@
+import { createLogger } from '../log';
+import { ServiceError } from '../services/service-error';
+import { StoreError } from '../store/store-error';
+import { parseCommand, USAGE, UsageError } from './cli-args';
+import { processIo, type CliIo } from './cli-io';
+import { importCommand } from './import-command';
+import { demoCommand, serveCommand } from './serve-demo';
+import { exportCommand, flagsCommand, summaryCommand } from './view-commands';
+
+const log = createLogger('cli');
+
+/**
+ * Runs one command and returns its exit code: 0 done, 2 refused (bad usage, a file that cannot
+ * be imported, a database that cannot be used; nothing written), 1 an internal error.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    const { values, positionals } = parseCommand(command, args);
+    if (command !== 'import' && positionals.length > 0) {
+      throw new UsageError(`Argument inattendu : ${positionals[0]}`);
+    }
+    switch (command) {
+      case 'import':
+        return await importCommand(values, positionals, io);
+      case 'summary':
+        return await summaryCommand(values, io);
+      case 'flags':
+        return await flagsCommand(values, io);
+      case 'export':
+        return await exportCommand(values, io);
+      case 'serve':
+        return await serveCommand(values, io);
+      default:
+        return await demoCommand(values, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ServiceError || error instanceof StoreError) {
+      io.err(`${error.message}\n`);
+      return 2;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      io.err(`Fichier introuvable : ${(error as NodeJS.ErrnoException).path ?? ''}\n`);
+      return 2;
+    }
+    log.error(
+      `${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    io.err('Erreur interne : la commande n’a pas abouti. Le détail est dans le journal.\n');
+    return 1;
+  }
+}

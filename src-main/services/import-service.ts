@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import type { ImportOptions } from '../../src-shared/contract';
+import type { ImportIssue, ImportPreview, Phase } from '../../src-shared/model';
+import { interpretGrid } from '../../src-shared/import/interpret-grid';
+import { createLogger } from '../log';
+import { ensureEntity, insertBudget } from '../store/budgets-repo';
+import { findImportBySha256, insertImport } from '../store/imports-repo';
+import { insertLines } from '../store/lines-repo';
+import { appendOperation } from '../store/operations-repo';
+import type { Store } from '../store/open-store';
+import { analyseBudget, type AnalysisOptions } from './analyse';
+import { readFileGrid } from './read-file';
+
+const log = createLogger('import');
+
+export interface ImportRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  options: ImportOptions;
+  /** Who asked: 'cli', 'app', 'bridge'; recorded in the operation log. */
+  actor?: string;
+  analysis?: AnalysisOptions;
+}
+
+export type PreviewOutcome =
+  | { ok: true; preview: ImportPreview }
+  | { ok: false; preview: ImportPreview | null; issues: ImportIssue[] };
+
+export type ImportOutcome =
+  | { ok: true; budgetId: number; duplicate: boolean; preview: ImportPreview }
+  | { ok: false; preview: ImportPreview | null; issues: ImportIssue[] };
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads and interprets a file without writing anything: what an import would store. */
+export async function previewFile(request: ImportRequest): Promise<PreviewOutcome> {
+  const { fileName, bytes, options } = request;
+  const read = await readFileGrid(bytes, fileName, options);
+  if (!read.ok) return { ok: false, preview: null, issues: [read.issue] };
+
+  const file = { name: fileName, sha256: sha256Hex(bytes), sizeBytes: bytes.length };
+  const preview = interpretGrid(read.grid, file, options);
+  const errors = preview.issues.filter((issue) => issue.severity === 'error');
+  if (errors.length > 0) return { ok: false, preview, issues: errors };
+  return { ok: true, preview };
+}
+
+/** The stage each side's "executed" stands for: ordered and assessed, unless the file has none. */
+function executedStage(preview: ImportPreview): { revenue: Phase; expenditure: Phase } {
+  const phases = new Set(preview.rows.flatMap((r) => r.amounts.map((a) => a.phase)));
+  const pick = (order: Phase[]): Phase =>
+    order.find((p) => phases.has(p)) ?? order[0] ?? 'executed';
+  return {
+    revenue: pick(['assessed', 'collected', 'executed']),
+    expenditure: pick(['ordered', 'paid', 'liquidated', 'committed', 'executed']),
+  };
+}
+
+function hasExecution(preview: ImportPreview): boolean {
+  const executionPhases = new Set<Phase>([
+    'committed',
+    'liquidated',
+    'ordered',
+    'paid',
+    'assessed',
+    'collected',
+    'executed',
+  ]);
+  return preview.rows.some((r) => r.amounts.some((a) => executionPhases.has(a.phase)));
+}
+
+function rowCounts(preview: ImportPreview): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const row of preview.rows) counts[row.kind] = (counts[row.kind] ?? 0) + 1;
+  return counts;
+}
+
+/** Writes one interpreted file in a single transaction: all of it or nothing. */
+function storePreview(
+  store: Store,
+  preview: ImportPreview,
+  request: ImportRequest,
+  startedAt: string,
+) {
+  const { db } = store;
+  return db.transaction(() => {
+    const importId = insertImport(db, {
+      fileName: preview.file.name,
+      sha256: preview.file.sha256,
+      sizeBytes: preview.file.sizeBytes,
+      format: preview.file.format,
+      encoding: preview.file.encoding,
+      sheets: preview.sheets,
+      mapping: preview.mapping,
+      rowCounts: rowCounts(preview),
+      issues: preview.issues,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+    });
+    const entityId = ensureEntity(db, {
+      name: preview.entity ?? request.options.entity ?? preview.file.name,
+    });
+    const budgetId = insertBudget(db, {
+      entityId,
+      fiscalYear: preview.fiscalYear ?? request.options.year ?? null,
+      currency: preview.currency,
+      currencyExponent: preview.currencyExponent,
+      version: hasExecution(preview) ? 'compte-administratif' : 'primitif',
+      executedStage: executedStage(preview),
+      importId,
+    });
+    const lines = insertLines(db, budgetId, preview.rows);
+    appendOperation(db, {
+      actor: request.actor ?? 'app',
+      kind: 'import',
+      parameters: { fileName: preview.file.name, options: request.options, budgetId },
+      inputHash: preview.file.sha256,
+      outputHash: sha256Hex(JSON.stringify(preview.rows)),
+    });
+    return { budgetId, lines };
+  })();
+}
+
+/**
+ * Imports a file: read (in a process that can be killed), interpret, and, when nothing is an
+ * error, store it in one transaction and analyse it. The same bytes twice are one budget.
+ */
+export async function importFile(store: Store, request: ImportRequest): Promise<ImportOutcome> {
+  const startedAt = new Date().toISOString();
+  const startedMs = Date.now();
+  const outcome = await previewFile(request);
+  if (!outcome.ok) {
+    log.info(`refused '${request.fileName}': ${outcome.issues.length} error(s), nothing written`);
+    return outcome;
+  }
+
+  const { preview } = outcome;
+  const existing = findImportBySha256(store.db, preview.file.sha256);
+  if (existing?.budgetId != null) {
+    log.info(`'${request.fileName}' was imported before as budget ${existing.budgetId}`);
+    return { ok: true, budgetId: existing.budgetId, duplicate: true, preview };
+  }
+
+  const { budgetId, lines } = storePreview(store, preview, request, startedAt);
+  const flags = analyseBudget(store, budgetId, { actor: request.actor, ...request.analysis });
+  log.info(
+    `imported ${lines} lines from '${request.fileName}' in ${Date.now() - startedMs} ms, ${flags} flags`,
+  );
+  return { ok: true, budgetId, duplicate: false, preview };
+}
