@@ -6,7 +6,8 @@ import { renderLinesCsv } from '../src-main/report/csv-export';
 import { exportBudget } from '../src-main/report/export-budget';
 import { renderFiscalDataPackage } from '../src-main/report/fdp-export';
 import { neutraliseFormula } from '../src-main/report/safe-text';
-import { expectGolden, HOSTILE_BIDI, HOSTILE_FORMULA, smallReportInput } from './report-fixture';
+import { HOSTILE_BIDI, HOSTILE_FORMULA, smallReportInput } from './report-fixture';
+import { expectGolden } from './report-golden';
 
 const input = smallReportInput('fr');
 

@@ -1,7 +1,3 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
 import { summarise } from '../src-shared/analysis/summarise';
 import type { BudgetInfo, BudgetLine, Direction, Flag, Section } from '../src-shared/model';
 import type { ReportInput } from '../src-main/report/report-input';
@@ -307,19 +303,4 @@ export function largeReportInput(count: number): ReportInput {
   });
   const lines = withHeadings(detail);
   return makeInput(lines, makeFlags(lines), 'fr');
-}
-
-const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'golden');
-
-/**
- * Compares an export with its golden file, byte for byte. `UPDATE_GOLDEN=1` rewrites the file
- * instead; a rewritten golden must be read before it is committed.
- */
-export function expectGolden(name: string, actual: string): void {
-  const path = join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
-    writeFileSync(path, actual, 'utf8');
-  }
-  expect(actual).toBe(readFileSync(path, 'utf8'));
 }

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues } from '../src-main/report/messages';
 import { renderReportHtml, REPORT_CSP } from '../src-main/report/report-html';
-import {
-  expectGolden,
-  HOSTILE_BIDI,
-  HOSTILE_FORMULA,
-  HOSTILE_MARKUP,
-  smallReportInput,
-} from './report-fixture';
+import { HOSTILE_BIDI, HOSTILE_FORMULA, HOSTILE_MARKUP, smallReportInput } from './report-fixture';
+import { expectGolden } from './report-golden';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
