@@ -41,7 +41,7 @@ export function splitRecords(text: string, delimiter: string, maxRecords = Infin
       let j = from;
       for (;;) {
         const close = text.indexOf('"', j);
-        if (close < 0) return { ok: false, unclosedQuoteLine: quoteLine };
+        if (close < 0) return { ok: false, unclosedQuoteLine: quoteLine, records };
         line += countLines(text, j, close);
         if (text.charCodeAt(close + 1) === 0x22) {
           value += text.slice(from, close + 1);

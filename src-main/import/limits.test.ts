@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildWorkbook,
-  deflatedZeros,
-  writeRawZip,
-  writeZip,
-} from '../../tests/fixtures/hostile/build-files';
+import { buildWorkbook, deflatedZeros, writeZip } from '../../tests/fixtures/hostile/build-files';
 import { checkZip, DEFAULT_LIMITS, formatBytes, resolveLimits } from './limits';
 
 const limits = resolveLimits();
@@ -28,7 +23,14 @@ describe('checkZip', () => {
   });
 
   it('refuses a zip bomb whose headers state its real size, without inflating it', () => {
-    const bomb = writeRawZip('xl/worksheets/sheet1.xml', deflatedZeros(1100), 1100 * 1024 * 1024);
+    const bomb = writeZip([
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: deflatedZeros(1100),
+        deflated: true,
+        declaredSize: 1100 * 1024 * 1024,
+      },
+    ]);
     const { issue, elapsedMs } = refusal(bomb);
     expect(issue.code).toBe('zip-too-large');
     expect(issue.message).toMatch(/'bomb.xlsx' would unpack to 1\.1 GB; the limit is 1\.0 GB/);
@@ -36,7 +38,14 @@ describe('checkZip', () => {
   });
 
   it('refuses a zip bomb whose headers lie about its size, in under a second', () => {
-    const bomb = writeRawZip('xl/worksheets/sheet1.xml', deflatedZeros(1100), 4096);
+    const bomb = writeZip([
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: deflatedZeros(1100),
+        deflated: true,
+        declaredSize: 4096,
+      },
+    ]);
     const { issue, elapsedMs } = refusal(bomb);
     expect(issue.code).toBe('zip-size-lie');
     expect(issue.message).toContain('xl/worksheets/sheet1.xml');

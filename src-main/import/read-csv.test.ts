@@ -86,7 +86,7 @@ describe('splitRecords', () => {
   });
 
   it('gives the line where a quote opens and never closes', () => {
-    expect(splitRecords('a,b\n1,2\n3,"open\n4,5\n', ',')).toEqual({
+    expect(splitRecords('a,b\n1,2\n3,"open\n4,5\n', ',')).toMatchObject({
       ok: false,
       unclosedQuoteLine: 3,
     });

@@ -23,8 +23,8 @@ function delimiterName(delimiter: string): string {
 export function sniffDelimiter(text: string): string {
   let best = { delimiter: ',', consistency: -1, fields: 0 };
   for (const delimiter of PREFERENCE) {
+    // The records before an unclosed quote still count: the error comes after the sniff.
     const parsed = splitRecords(text, delimiter, SNIFF_RECORDS);
-    if (!parsed.ok) continue;
     const counts = parsed.records
       .filter((record) => record.length > 1 || record[0] !== '')
       .map((record) => record.length);
