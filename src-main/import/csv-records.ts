@@ -4,7 +4,8 @@
  * field is kept as text, as spreadsheet programs do.
  */
 export type Records =
-  { ok: true; records: string[][]; lines: number[] } | { ok: false; unclosedQuoteLine: number };
+  | { ok: true; records: string[][]; lines: number[] }
+  | { ok: false; unclosedQuoteLine: number; records: string[][] };
 
 /** Parses at most `maxRecords` records (all when omitted). `lines` holds each record's 1-based line. */
 export function splitRecords(text: string, delimiter: string, maxRecords = Infinity): Records {
