@@ -63,7 +63,7 @@ export function readGrid(
       fileName,
     );
   }
-  const sniffed = sniffFormat(bytes, fileName);
+  const sniffed = sniffFormat(bytes, fileName, limits.maxZipEntries);
   if (!sniffed.ok) return sniffed;
   options.onProgress?.(0.05);
 

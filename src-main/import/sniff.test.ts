@@ -54,6 +54,12 @@ describe('sniffFormat', () => {
     expect(sniffed.issue.message).toContain("'budget.xlsx'");
   });
 
+  it('refuses a zip declaring more entries than the limit before reading their names', () => {
+    const entries = Array.from({ length: 30 }, (_, i) => ({ name: `xl/f${i}.xml`, data: 'x' }));
+    const sniffed = sniffFormat(writeZip(entries), 'many.xlsx', 20);
+    expect(!sniffed.ok && sniffed.issue.code).toBe('zip-too-many-entries');
+  });
+
   it('reads text with a few NUL bytes as text, not as binary', () => {
     const bytes = new TextEncoder().encode('Code,Label\n70,Tax\u0000es\n71,Fees\n');
     expect(sniffFormat(bytes, 'a.csv')).toEqual({ ok: true, format: 'csv' });

@@ -59,12 +59,19 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return control <= sample.length * 0.01 && (nul <= sample.length * 0.1 || utf16);
 }
 
-function sniffZip(bytes: Uint8Array, fileName: string): Sniffed {
-  const directory = readZipDirectory(bytes, DEFAULT_LIMITS.maxZipEntries * 10);
+function sniffZip(bytes: Uint8Array, fileName: string, maxEntries: number): Sniffed {
+  const directory = readZipDirectory(bytes, maxEntries);
   if (!directory.ok) {
     return fail(
       directory.code,
       `'${fileName}' is damaged or incomplete: ${directory.reason}.`,
+      fileName,
+    );
+  }
+  if (directory.declaredCount > maxEntries) {
+    return fail(
+      'zip-too-many-entries',
+      `'${fileName}' holds ${directory.declaredCount} files inside its zip; the limit is ${maxEntries}.`,
       fileName,
     );
   }
@@ -108,9 +115,13 @@ function notSpreadsheet(fileName: string, kind: string): Failure {
   );
 }
 
-export function sniffFormat(bytes: Uint8Array, fileName: string): Sniffed {
+export function sniffFormat(
+  bytes: Uint8Array,
+  fileName: string,
+  maxZipEntries = DEFAULT_LIMITS.maxZipEntries,
+): Sniffed {
   if (bytes.length === 0) return fail('empty-file', `'${fileName}' is empty (0 bytes).`, fileName);
-  if (isZip(bytes)) return sniffZip(bytes, fileName);
+  if (isZip(bytes)) return sniffZip(bytes, fileName, maxZipEntries);
   if (startsWith(bytes, OLE2_MAGIC)) return sniffOle(bytes, fileName);
   if (isBareBiff(bytes)) return { ok: true, format: 'xls' };
   const known = NOT_SPREADSHEETS.find((candidate) => startsWith(bytes, candidate.magic));
