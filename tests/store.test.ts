@@ -66,7 +66,7 @@ describe('openStore', () => {
 
     const error = refusal(path);
     expect(error.code).toBe('store-newer');
-    expect(error.message).toMatch(/newer version of Budget Clair \(schema 99/);
+    expect(error.message).toMatch(/version plus récente de Budget Clair \(schéma 99/);
   });
 
   it('refuses a migration history it does not know', () => {

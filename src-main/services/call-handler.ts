@@ -7,7 +7,7 @@ import { ServiceError } from './service-error';
 const log = createLogger('services');
 
 const INTERNAL_MESSAGE =
-  'Something went wrong on our side; nothing was changed. The details are in the log.';
+  'Une erreur interne est survenue ; rien n’a été modifié. Le détail est dans le journal.';
 
 /**
  * The one boundary between a caller (IPC, the bridge) and the services: the input is checked
@@ -20,7 +20,7 @@ export async function callHandler(
   rawInput: unknown,
 ): Promise<Reply<unknown>> {
   if (!isCallName(name)) {
-    return { ok: false, error: { code: 'unknown-call', message: 'This request is not known.' } };
+    return { ok: false, error: { code: 'unknown-call', message: 'Cette demande est inconnue.' } };
   }
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
@@ -28,7 +28,7 @@ export async function callHandler(
       ok: false,
       error: {
         code: 'bad-input',
-        message: 'The request is not valid.',
+        message: 'La demande n’est pas valide.',
         detail: z.prettifyError(parsed.error),
       },
     };

@@ -21,8 +21,8 @@ export interface HandlerOptions {
 function refused(issues: ImportIssue[]): ServiceError {
   const first = issues[0];
   const message = first
-    ? `This file cannot be imported: ${first.message}`
-    : 'This file cannot be imported.';
+    ? `Ce fichier ne peut pas être importé : ${first.message}`
+    : 'Ce fichier ne peut pas être importé.';
   return new ServiceError('import-refused', message, JSON.stringify(issues));
 }
 
@@ -44,7 +44,7 @@ export function createHandlers(store: Store, options: HandlerOptions = {}): Hand
     'budgets.summary': async ({ budgetId, basis }) => {
       const id = resolveBudgetId(store, budgetId);
       const budget = getBudget(db, id);
-      if (!budget) throw new ServiceError('not-found', `There is no budget number ${id}.`);
+      if (!budget) throw new ServiceError('not-found', `Il n’y a pas de budget n° ${id}.`);
       return summarise(budget, readLines(db, id), {
         basis: basis ?? 'revised',
         flags: listFlags(db, id),
@@ -67,7 +67,7 @@ export function createHandlers(store: Store, options: HandlerOptions = {}): Hand
         });
         return saved;
       })();
-      if (!flag) throw new ServiceError('not-found', `There is no flag number ${flagId}.`);
+      if (!flag) throw new ServiceError('not-found', `Il n’y a pas de signalement n° ${flagId}.`);
       return flag;
     },
 

@@ -34,15 +34,31 @@ export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** A file read without trouble that holds no budget line is not a budget. */
+function noLines(fileName: string): ImportIssue {
+  return {
+    severity: 'error',
+    code: 'no-lines',
+    message: `Aucune ligne budgétaire dans « ${fileName} » : pas de tableau avec des codes ou des libellés et des montants.`,
+    file: fileName,
+    sheet: null,
+    row: null,
+    column: null,
+  };
+}
+
 /** Reads and interprets a file without writing anything: what an import would store. */
 export async function previewFile(request: ImportRequest): Promise<PreviewOutcome> {
   const { fileName, bytes, options } = request;
+  const file = { name: fileName, sha256: sha256Hex(bytes), sizeBytes: bytes.length };
   const read = await readFileGrid(bytes, fileName, options);
   if (!read.ok) return { ok: false, preview: null, issues: [read.issue] };
 
-  const file = { name: fileName, sha256: sha256Hex(bytes), sizeBytes: bytes.length };
   const preview = interpretGrid(read.grid, file, options);
   const errors = preview.issues.filter((issue) => issue.severity === 'error');
+  if (errors.length === 0 && !preview.rows.some((row) => row.kind === 'line')) {
+    errors.push(noLines(fileName));
+  }
   if (errors.length > 0) return { ok: false, preview, issues: errors };
   return { ok: true, preview };
 }

@@ -1,11 +1,17 @@
 import type { ImportOptions } from '../../src-shared/contract';
-import { readGrid, type ReadResult } from '../import/read-grid';
+import type { ReadResult } from '../import/read-grid';
+import { readGridIsolated } from '../import/read-isolated';
 
-/** Reads a file's bytes into a Grid with the options an import was given. */
-export async function readFileGrid(
+/**
+ * Reads a file's bytes into a Grid in a worker that is killed on its time or memory limit, so
+ * that a hostile file cannot hang or exhaust the process that holds the store.
+ */
+export function readFileGrid(
   bytes: Uint8Array,
   fileName: string,
   options: ImportOptions,
 ): Promise<ReadResult> {
-  return readGrid(bytes, fileName, options.encoding ? { encoding: options.encoding } : {});
+  // A copy: the worker may take the buffer over, and Buffer slices of Node's pool cannot move.
+  const own = new Uint8Array(bytes);
+  return readGridIsolated(own, fileName, options.encoding ? { encoding: options.encoding } : {});
 }

@@ -17,10 +17,13 @@ import { ServiceError } from './service-error';
 export function resolveBudgetId(store: Store, budgetId?: number): number {
   const id = budgetId ?? latestBudgetId(store.db);
   if (id === null) {
-    throw new ServiceError('no-budget', 'There is no budget in this database yet: import a file.');
+    throw new ServiceError(
+      'no-budget',
+      'Cette base ne contient encore aucun budget : importez un fichier.',
+    );
   }
   if (!getBudget(store.db, id)) {
-    throw new ServiceError('not-found', `There is no budget number ${id} in this database.`);
+    throw new ServiceError('not-found', `Il n’y a pas de budget n° ${id} dans cette base.`);
   }
   return id;
 }
@@ -39,7 +42,7 @@ export function buildReportInput(
 ): ReportInput {
   const { db } = store;
   const budget = getBudget(db, budgetId);
-  if (!budget) throw new ServiceError('not-found', `There is no budget number ${budgetId}.`);
+  if (!budget) throw new ServiceError('not-found', `Il n’y a pas de budget n° ${budgetId}.`);
   const lines = readLines(db, budgetId);
   const flags = listFlags(db, budgetId);
   const source = getImportOfBudget(db, budgetId);

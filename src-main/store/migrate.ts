@@ -60,14 +60,14 @@ export function checkSchema(db: Database.Database, migrations: Migration[]): num
   ).n;
 
   if (tableCount > 0 && appId !== APPLICATION_ID) {
-    throw new StoreError('store-foreign', 'This SQLite file is not a Budget Clair database.');
+    throw new StoreError('store-foreign', 'Ce fichier SQLite n’est pas une base Budget Clair.');
   }
   const latest = migrations.length;
   if (version > latest) {
     throw new StoreError(
       'store-newer',
-      `This database was written by a newer version of Budget Clair (schema ${version}; ` +
-        `this version knows up to ${latest}). Open it with the newer version.`,
+      `Cette base a été écrite par une version plus récente de Budget Clair (schéma ${version} ; ` +
+        `cette version connaît jusqu’au schéma ${latest}). Ouvrez-la avec la version plus récente.`,
     );
   }
 
@@ -76,7 +76,7 @@ export function checkSchema(db: Database.Database, migrations: Migration[]): num
   if (!known || history.length !== version) {
     throw new StoreError(
       'store-unknown-history',
-      'This database has a migration history this version of Budget Clair does not know.',
+      'Cette base a un historique de migrations que cette version de Budget Clair ne connaît pas.',
     );
   }
   return version;

@@ -51,7 +51,7 @@ function backupPath(path: string, version: number): string {
 
 function openConnection(path: string, readonly: boolean): Database.Database {
   if (readonly && !existsSync(path)) {
-    throw new StoreError('store-missing', `There is no database at ${path}.`);
+    throw new StoreError('store-missing', `Il n’y a pas de base à ${path}.`);
   }
   if (!readonly) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { readonly, fileMustExist: readonly, timeout: 5000 });
@@ -60,7 +60,7 @@ function openConnection(path: string, readonly: boolean): Database.Database {
     db.pragma('schema_version', { simple: true });
   } catch {
     db.close();
-    throw new StoreError('store-not-sqlite', `${path} is not a database file.`);
+    throw new StoreError('store-not-sqlite', `${path} n’est pas un fichier de base de données.`);
   }
   return db;
 }
@@ -79,7 +79,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     if (existed && !options.trusted) {
       const problems = integrityProblems(db);
       if (problems.length > 0) {
-        throw new StoreError('store-corrupt', `The database ${path} is damaged: ${problems[0]}`);
+        throw new StoreError('store-corrupt', `La base ${path} est endommagée : ${problems[0]}`);
       }
     }
     if (!readonly) db.pragma('journal_mode = WAL');
@@ -93,7 +93,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       if (readonly) {
         throw new StoreError(
           'store-outdated-readonly',
-          'This database needs an upgrade, which cannot happen while it is opened read only.',
+          'Cette base doit être mise à jour, ce qui est impossible en lecture seule.',
         );
       }
       if (version > 0) {
