@@ -68,8 +68,8 @@ describe('budget-clair import', () => {
   it('counts only detail lines, not headings, subtotals or totals', () => {
     const result = JSON.parse(imported.stdout);
 
-    expect(result.lines).toBe(41);
-    expect(result.rowCounts.line).toBe(41);
+    expect(result.lines).toBe(43);
+    expect(result.rowCounts.line).toBe(43);
     expect(result.rowCounts.subtotal + result.rowCounts.total).toBeGreaterThanOrEqual(18);
   });
 
