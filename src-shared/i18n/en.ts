@@ -68,7 +68,7 @@ export const en: Record<MessageKey, string> = {
   'overview.executed': 'Executed',
   'overview.rate': 'Execution rate',
   'overview.rateSentence': 'Out of 100 francs planned, {rate} were executed.',
-  'overview.balance': 'Executed balance (revenue − expenditure)',
+  'overview.balance': 'Executed balance (revenue − expenditure):',
   'overview.bySection': 'Execution rate by section',
   'overview.byChapter': 'Execution rate by chapter',
   'overview.chartLabel': '{title}: {items}',

@@ -70,7 +70,7 @@ export const fr = {
   'overview.executed': 'Réalisé',
   'overview.rate': 'Taux d’exécution',
   'overview.rateSentence': 'Sur 100 francs prévus, {rate} ont été réalisés.',
-  'overview.balance': 'Solde réalisé (recettes − dépenses)',
+  'overview.balance': 'Solde réalisé (recettes − dépenses) :',
   'overview.bySection': 'Taux d’exécution par section',
   'overview.byChapter': 'Taux d’exécution par chapitre',
   'overview.chartLabel': '{title} : {items}',

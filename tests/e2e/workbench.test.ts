@@ -75,7 +75,9 @@ describe('the workbench in a browser, served by the bridge', () => {
   it('previews the sample with its columns and issues before anything is saved', async () => {
     await page.setInputFiles('input[type=file]', SAMPLE);
     const preview = page.locator('#preview-title');
-    await preview.waitFor({ timeout: 30_000 });
+    // An error from the services shows as an alert: fail on its words rather than on a timeout.
+    await page.locator('#preview-title, [role=alert]').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('[role=alert]').allTextContents()).toEqual([]);
     expect(await preview.textContent()).toContain('commune-fictive-2019');
     expect(await page.locator('.sheet-preview table tbody tr').count()).toBeGreaterThan(3);
     expect(await page.getByRole('heading', { name: /Points à vérifier/ }).count()).toBe(1);

@@ -90,7 +90,7 @@ function Overview({ summary }: { summary: Summary }) {
         ))}
       </div>
       <p className="balance">
-        {t('overview.balance')} :{' '}
+        {t('overview.balance')}{' '}
         <strong>
           {formatMoney(balance.executedMinor, budget.currency, budget.currencyExponent, lang)}
         </strong>
