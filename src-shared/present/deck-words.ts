@@ -1,0 +1,155 @@
+import type { Lang } from '../format/amount';
+
+/**
+ * The words of the town-meeting deck and the citizen budget, in French (the default) and
+ * English. Templates take `{name}` placeholders; both languages have the same keys and the
+ * same placeholders (a test checks).
+ */
+const fr = {
+  titleSentence: 'Budget {year} : ce qui était prévu, ce qui a été fait.',
+  unknownYear: 'de l’exercice',
+  'version.primitif': 'Budget primitif',
+  'version.revised': 'Budget révisé',
+  'version.compte-administratif': 'Compte administratif',
+  sourceNote: '{version} · fichier {file}',
+  francs: 'francs',
+  expenditureTitle: 'Les dépenses',
+  revenueTitle: 'Les recettes',
+  perHundred: 'Sur 100 {unit} prévus, {n} {done}.',
+  noForecast: 'Aucune prévision : pas de taux à donner.',
+  'done.expenditure': 'ont été dépensés',
+  'done.committed': 'ont été engagés',
+  'done.revenue': 'ont été recouvrés',
+  'done.assessed': 'ont été émis',
+  planned: 'Prévu',
+  'executed.expenditure': 'Dépensé',
+  'executed.committed': 'Engagé',
+  'executed.revenue': 'Recouvré',
+  'executed.assessed': 'Émis',
+  executedAny: 'Réalisé',
+  plannedItem: 'Prévu : {amount}',
+  executedItem: '{word} : {amount}',
+  perResident: 'Soit {amount} par habitant.',
+  'stage.assessed': 'Recettes comptées au stade des titres émis : pas encore toutes encaissées.',
+  'stage.committed': 'Dépenses comptées au stade de l’engagement : pas encore toutes payées.',
+  sourcesTitle: 'D’où vient l’argent',
+  usesTitle: 'Où va l’argent',
+  largestChapter: 'Le plus gros chapitre : {label}, {amount} prévus.',
+  noLines: 'Ce fichier n’en contient aucun.',
+  others: 'Autres ({n} chapitres)',
+  sectionsTitle: 'L’exécution par section',
+  lowestSection: 'La section la moins exécutée : {label}, {rate}.',
+  'revenue.operating': 'Recettes de fonctionnement',
+  'revenue.investment': 'Recettes d’investissement',
+  'expenditure.operating': 'Dépenses de fonctionnement',
+  'expenditure.investment': 'Dépenses d’investissement',
+  'revenue.none': 'Recettes sans section',
+  'expenditure.none': 'Dépenses sans section',
+  chaptersTitle: 'Les plus gros chapitres',
+  chaptersSentence: 'Le taux d’exécution des {n} chapitres les plus dotés.',
+  gapsTitle: 'Les plus grands écarts',
+  gapsSentence: 'Là où l’exécuté s’éloigne le plus de la prévision.',
+  gapLess: '{label} : {amount} de moins que prévu.',
+  gapMore: '{label} : {amount} de plus que prévu.',
+  noGaps: 'Aucun écart : tout a été exécuté comme prévu.',
+  flagsTitle: 'Les points à vérifier',
+  flagsNone: 'Aucun point à vérifier n’a été relevé.',
+  flagsCount: '{n} points relevés, dont {explained} expliqué(s) par la commune.',
+  flagsCountOne: 'Un point relevé, dont {explained} expliqué(s) par la commune.',
+  explainedItem: '{finding} La commune explique : {note}',
+  unexplained: '{n} autre(s) point(s) attendent encore une explication.',
+  questionsTitle: 'Vos questions',
+  questionsSentence: 'Qu’aimeriez-vous demander sur le budget de {entity} ?',
+  questionWhy: 'Pourquoi {label} n’a-t-il été exécuté qu’à {rate} ?',
+  citizenTitle: 'Le budget de {entity} en clair',
+  citizenDone: 'Ce qui a été fait de ce qui était promis',
+  citizenDoneSentence: 'Les plus gros projets d’investissement, avec leur taux de réalisation.',
+  citizenNoProjects: 'Aucun projet d’investissement dans ce fichier.',
+  citizenProject: '{label} : {rate} réalisé ({executed} sur {planned}).',
+  citizenExplanations: 'Ce que dit la commune',
+  citizenFooter: 'Chiffres tirés de {file}, publiés avec Budget Clair le {date}.',
+};
+
+export type DeckWords = typeof fr;
+
+const en: DeckWords = {
+  titleSentence: '{year} budget: what was planned, what was done.',
+  unknownYear: 'The',
+  'version.primitif': 'Original budget',
+  'version.revised': 'Revised budget',
+  'version.compte-administratif': 'Final accounts',
+  sourceNote: '{version} · file {file}',
+  francs: 'francs',
+  expenditureTitle: 'Spending',
+  revenueTitle: 'Revenue',
+  perHundred: 'Of every 100 {unit} planned, {n} {done}.',
+  noForecast: 'No forecast: no rate to give.',
+  'done.expenditure': 'were spent',
+  'done.committed': 'were committed',
+  'done.revenue': 'were collected',
+  'done.assessed': 'were assessed',
+  planned: 'Planned',
+  'executed.expenditure': 'Spent',
+  'executed.committed': 'Committed',
+  'executed.revenue': 'Collected',
+  'executed.assessed': 'Assessed',
+  executedAny: 'Done',
+  plannedItem: 'Planned: {amount}',
+  executedItem: '{word}: {amount}',
+  perResident: 'That is {amount} per resident.',
+  'stage.assessed': 'Revenue counted when assessed: not all of it collected yet.',
+  'stage.committed': 'Spending counted when committed: not all of it paid yet.',
+  sourcesTitle: 'Where the money came from',
+  usesTitle: 'Where the money went',
+  largestChapter: 'The largest chapter: {label}, {amount} planned.',
+  noLines: 'This file holds none.',
+  others: 'Others ({n} chapters)',
+  sectionsTitle: 'Execution by section',
+  lowestSection: 'The least executed section: {label}, {rate}.',
+  'revenue.operating': 'Operating revenue',
+  'revenue.investment': 'Investment revenue',
+  'expenditure.operating': 'Operating spending',
+  'expenditure.investment': 'Investment spending',
+  'revenue.none': 'Revenue, no section',
+  'expenditure.none': 'Spending, no section',
+  chaptersTitle: 'The largest chapters',
+  chaptersSentence: 'The execution rate of the {n} chapters with the largest forecasts.',
+  gapsTitle: 'The biggest gaps',
+  gapsSentence: 'Where what was done is furthest from what was planned.',
+  gapLess: '{label}: {amount} less than planned.',
+  gapMore: '{label}: {amount} more than planned.',
+  noGaps: 'No gap: everything was executed as planned.',
+  flagsTitle: 'Points to check',
+  flagsNone: 'No point to check was found.',
+  flagsCount: '{n} points found, {explained} of them explained by the commune.',
+  flagsCountOne: 'One point found, {explained} of them explained by the commune.',
+  explainedItem: '{finding} The commune explains: {note}',
+  unexplained: '{n} other point(s) still await an explanation.',
+  questionsTitle: 'Your questions',
+  questionsSentence: 'What would you like to ask about the budget of {entity}?',
+  questionWhy: 'Why was {label} only {rate} executed?',
+  citizenTitle: 'The budget of {entity}, plainly',
+  citizenDone: 'What was done of what was promised',
+  citizenDoneSentence: 'The largest investment projects, with how much of each was done.',
+  citizenNoProjects: 'No investment project in this file.',
+  citizenProject: '{label}: {rate} done ({executed} of {planned}).',
+  citizenExplanations: 'What the commune says',
+  citizenFooter: 'Figures from {file}, published with Budget Clair on {date}.',
+};
+
+/** Both catalogues, for the test that keeps their keys and placeholders in step. */
+export const deckCatalogues: Record<Lang, DeckWords> = { fr, en };
+
+/** The deck's words in `lang`. */
+export function deckWordsFor(lang: Lang): DeckWords {
+  return deckCatalogues[lang];
+}
+
+/** Fills `{name}` placeholders; a missing value is a programmer error and throws. */
+export function fillWords(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`missing value for {${name}} in "${template}"`);
+    return String(value);
+  });
+}
