@@ -84,6 +84,19 @@ export const ImportedAmount = z.object({
   cell: z.string(),
   /** The text as the file had it, for provenance ("1 234 567", "(1 234)"). */
   sourceText: z.string().nullable(),
+  /**
+   * When several cells make this figure (two change columns, rows of one line at transaction
+   * grain), each of them; `valueMinor` is their sum and `cell` the first one.
+   */
+  parts: z
+    .array(
+      z.object({
+        cell: z.string(),
+        valueMinor: z.number().int(),
+        sourceText: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type ImportedAmount = z.infer<typeof ImportedAmount>;
 
@@ -107,6 +120,8 @@ export const ImportedRow = z.object({
   /** The rate the file states, as a percentage (63.5), to check against the amounts. */
   statedRatePercent: z.number().nullable(),
   hidden: z.boolean(),
+  /** Values of the line-key columns by header, for lines grouped or pivoted by a key. */
+  keyValues: z.record(z.string(), z.string()).optional(),
 });
 export type ImportedRow = z.infer<typeof ImportedRow>;
 
@@ -131,6 +146,8 @@ export const Reconciliation = z.object({
   statedMinor: z.number().int(),
   computedMinor: z.number().int(),
   differenceMinor: z.number().int(),
+  /** What hidden lines among those closed hold; excluded from totals by default. */
+  hiddenMinor: z.number().int().optional(),
 });
 export type Reconciliation = z.infer<typeof Reconciliation>;
 

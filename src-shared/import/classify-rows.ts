@@ -15,6 +15,8 @@ export interface RawRow {
   values: Partial<Record<Phase, number>>;
   isRepeatedHeader: boolean;
   hidden: boolean;
+  /** Set when the row is one section of a sheet row split by section columns ("Rec | Dev"). */
+  section?: Section | null;
 }
 
 export interface RowClass {
@@ -26,10 +28,12 @@ export interface RowClass {
   level: number;
 }
 
+// French and English first; Czech "Celkem za 1014", Portuguese "Subtotal" / "Soma", German
+// "Summe" and "Zwischensumme" are the words of the other files seen so far.
 const SUBTOTAL =
-  /^(?:sous[- ]?totaux?|sub[- ]?totals?|total\s+(?:du\s+|de\s+la\s+|des\s+)?(?:chapitre|article|paragraphe|titre|compte|programme|sous)\b)/i;
+  /^(?:sous[- ]?tota(?:l|ux)|sub[- ]?totals?|total\s+(?:du\s+|de\s+la\s+|des\s+)?(?:chapitre|article|paragraphe|titre|compte|programme|sous)\b|celkem\s+za\b|zwischensumme\b)/i;
 const TOTAL =
-  /^(?:totaux?|grand\s+total|totals?|ensemble|montant\s+total|total\s+g[ée]n[ée]ral)\b/i;
+  /^(?:totaux?|grand\s+total|totals?|ensemble|montant\s+total|total\s+g[ée]n[ée]ral|celkem|summe|soma|gesamt)\b/i;
 const NOTE =
   /\bpage\s+\d|\bsignature|\ble\s+maire\b|\barr[êe]t[ée]\b|\bcertifi|\bfait\s+[àa]\b|^source\b|^notes?\b|^nb\b/i;
 
@@ -75,14 +79,21 @@ export function accountClassOf(code: string): {
  * fixed width ("1100.00.0.0.00.00"), the trailing zeros too, so that 1 → 11 → 111 nest.
  */
 export function hierarchyKey(code: string): string {
-  if (/[.\-\s]/.test(code)) return code.replace(/[^0-9A-Za-z]/g, '').replace(/0+$/, '') || '0';
-  return code;
+  if (!/[.\-\s]/.test(code)) return code;
+  const groups = code.split(/[^0-9A-Za-z]+/).filter(Boolean);
+  while (groups.length > 1 && /^0+$/.test(groups[groups.length - 1]!)) groups.pop();
+  // "1100.00.0.0" nests under "1000.00.0.0": within the first group zeros are padding too.
+  if (groups.length === 1) return groups[0]!.replace(/0+$/, '') || '0';
+  return groups.join('');
 }
 
 /** Kind by the row's own content, before the hierarchy and the sums are looked at. */
 function ownKind(raw: RawRow): { kind: RowKind | 'coded' | 'sum?'; reason: string } {
   const hasAmount = Object.keys(raw.values).length > 0;
-  const word = raw.label ?? raw.texts.find((t) => !/^[\d\s.,()-]+$/.test(t)) ?? '';
+  const first = raw.texts.find((t) => !/^[\d\s.,()-]+$/.test(t)) ?? '';
+  // The total word may stand in the code column, left of the label ("Celkem za 0000" | name).
+  const totalWord = [raw.label ?? '', first].find((t) => SUBTOTAL.test(t) || TOTAL.test(t));
+  const word = totalWord ?? raw.label ?? first;
   if (raw.filled === 0) return { kind: 'blank', reason: 'empty row' };
   if (raw.isRepeatedHeader) return { kind: 'header', reason: 'repeats the table header (new page)' };
   if (SUBTOTAL.test(word)) return { kind: 'subtotal', reason: `label starts with “${word.split(/\s+/).slice(0, 2).join(' ')}”` };
@@ -149,8 +160,8 @@ export function classifyRows(
       for (let j = i + 1; j < rows.length; j += 1) {
         const k = keys[j];
         if (own[j]!.kind === 'banner' || own[j]!.kind === 'total') break;
-        if (!k) continue;
-        if (!k.startsWith(key!) || k === key) break;
+        if (!k || k === key) continue; // the same code again (one row per fund) is no child
+        if (!k.startsWith(key!)) break;
         hasChildren = true;
         if (Object.keys(rows[j]!.values).length > 0) childAmounts = true;
       }
@@ -161,14 +172,15 @@ export function classifyRows(
     }
     if (kind === 'sum?') {
       const closes = sameValues(raw.values, sinceTotal);
-      [kind, reason] = closes ? ['total', 'no code or label; its figures equal the sum of the lines above'] : ['unclassified', 'figures without code or label, not equal to the lines above'];
+      const isLast = !rows.slice(i + 1).some((r) => Object.keys(r.values).length > 0);
+      [kind, reason] = closes ? ['total', 'no code or label; its figures equal the sum of the lines above'] : isLast ? ['total', 'last row with figures, no code or label: the grand total, checked against the lines'] : ['unclassified', 'figures without code or label, not equal to the lines above'];
     }
     if (kind === 'line') addInto(sinceTotal, raw.values);
     if (kind === 'total') sinceTotal = {};
 
     const byClass = raw.code ? accountClassOf(raw.code) : { direction: null, section: null };
     const direction = context.forced ?? banner.direction ?? context.direction ?? byClass.direction;
-    const section = banner.section ?? context.section ?? byClass.section;
+    const section = raw.section ?? banner.section ?? context.section ?? byClass.section;
     out.push({ kind: kind as RowKind, reason, direction, section, parentCode, level });
   }); // prettier-ignore
   return out;

@@ -1,5 +1,5 @@
 import { columnLetter, type GridSheet } from '../grid';
-import type { ColumnMapping, Direction, Phase } from '../model';
+import type { ColumnMapping, Direction, Phase, Section } from '../model';
 import type { HeaderBlock } from './find-header';
 import { normaliseHeader } from './normalise-header';
 import { textAt } from './sheet-cells';
@@ -11,8 +11,13 @@ export interface ColumnPlan {
   /** 0-based code columns, left to right (a code split by level over several columns). */
   codeCols: number[];
   labelCol: number | null;
-  /** One column per phase; a single forecast column stands for original and revised. */
-  amounts: { col: number; phase: Phase; header: string }[];
+  /**
+   * The amount columns. One per phase, except `change` (BA and modifications both count) and
+   * columns split by section ("Rec | Dev"), which carry their section.
+   */
+  amounts: { col: number; phase: Phase; header: string; section?: Section }[];
+  /** "Total" columns beside section columns: checked against their sum, never added. */
+  sectionTotals: { col: number; phase: Phase; header: string }[];
   rateCol: number | null;
   sectionCol: number | null;
   directionCol: number | null;
@@ -117,8 +122,33 @@ function codeColumns(choices: Choice[], sheet: GridSheet, header: HeaderBlock): 
   return cols;
 }
 
+/** The section a sub-header names ("Rec", "Dev", "Recurrent", "Capital"), or null. */
+export function sectionOfHeader(part: string): Section | null {
+  const t = normaliseHeader(part);
+  if (/^(?:rec|recurrent|operating|current|fonctionnement)$/.test(t)) return 'operating';
+  if (/^(?:dev|development|capital|investment|investissement)$/.test(t)) return 'investment';
+  return null;
+}
+
+/** Amount columns whose lowest header part names a section, under a group of that field. */
+function sectionChoices(choices: Choice[], header: HeaderBlock): Map<number, Section> {
+  const out = new Map<number, Section>();
+  for (const c of choices) {
+    const parts = header.columns.find((h) => h.col === c.col)?.parts ?? [];
+    if (!c.field || parts.length < 2 || !phaseOfField(c.field)) continue;
+    const section = sectionOfHeader(parts[parts.length - 1] ?? '');
+    if (section) out.set(c.col, section);
+  }
+  return out;
+}
+
 /** Keeps one column per phase: a "Total" column first, else the leftmost. */
-function pickPerField(choices: Choice[], header: HeaderBlock): Map<Field, Choice> {
+function pickPerField(
+  choices: Choice[],
+  header: HeaderBlock,
+  extras: Choice[],
+  sectioned: Map<number, Section>,
+): Map<Field, Choice> {
   const nameOf = (col: number) => header.columns.find((c) => c.col === col)?.name ?? '';
   const picked = new Map<Field, Choice>();
   const revisedTotal = choices.some((c) => c.field === 'revised' && !c.isAddition);
@@ -127,7 +157,16 @@ function pickPerField(choices: Choice[], header: HeaderBlock): Map<Field, Choice
   }
   for (const c of choices) {
     if (!c.field || c.field === 'code') continue;
+    if (sectioned.has(c.col)) {
+      extras.push(c);
+      continue;
+    }
     const held = picked.get(c.field);
+    // Budget additionnel and modifications +/- both move the forecast: each one counts.
+    if (held && c.field === 'change') {
+      extras.push(c);
+      continue;
+    }
     const isTotal = /\btotal\b/.test(normaliseHeader(nameOf(c.col)));
     const heldIsTotal = held && /\btotal\b/.test(normaliseHeader(nameOf(held.col)));
     if (
@@ -156,25 +195,34 @@ export function mapColumns(
   applyOverrides(choices, overrides.user ?? {}, header, 'user');
 
   const codeCols = codeColumns(choices, sheet, header);
-  const picked = pickPerField(choices, header);
+  const extras: Choice[] = [];
+  const sectioned = sectionChoices(choices, header);
+  const picked = pickPerField(choices, header, extras, sectioned);
   const amounts: ColumnPlan['amounts'] = [];
+  const sectionTotals: ColumnPlan['sectionTotals'] = [];
   const nameOf = (col: number) =>
     header.columns.find((c) => c.col === col)?.name ?? columnLetter(col);
+  for (const c of extras) {
+    const phase = phaseOfField(c.field!)!;
+    amounts.push({ col: c.col, phase, header: nameOf(c.col), section: sectioned.get(c.col) });
+  }
   for (const [field, c] of picked) {
     const phase = phaseOfField(field);
-    if (phase) amounts.push({ col: c.col, phase, header: nameOf(c.col) });
+    if (!phase) continue;
+    // The "Total" beside "Rec | Dev" is their sum: kept to check, or it would count twice.
+    const split = extras.some((e) => e.field === field && sectioned.has(e.col));
+    if (split) sectionTotals.push({ col: c.col, phase, header: nameOf(c.col) });
+    else amounts.push({ col: c.col, phase, header: nameOf(c.col) });
   }
-  const planned = picked.get('planned');
-  const revised = picked.get('revised');
-  if (planned && !revised)
-    amounts.push({ col: planned.col, phase: 'revised', header: nameOf(planned.col) });
-  if (revised && !planned)
-    amounts.push({ col: revised.col, phase: 'original', header: nameOf(revised.col) });
+  const originals = amounts.filter((a) => a.phase === 'original');
+  const reviseds = amounts.filter((a) => a.phase === 'revised');
+  if (reviseds.length === 0) for (const a of originals) amounts.push({ ...a, phase: 'revised' });
+  if (originals.length === 0) for (const a of reviseds) amounts.push({ ...a, phase: 'original' });
 
   const columns: ColumnMapping[] = choices.map((c) => {
     const isCode = codeCols.includes(c.col);
     const field = isCode ? 'code' : c.field;
-    const kept = isCode || (field !== null && picked.get(field)?.col === c.col);
+    const kept = isCode || (field !== null && (picked.get(field)?.col === c.col || extras.includes(c)));
     const phase = field && kept ? phaseOfField(field) : null;
     const because = isCode && !c.field ? 'codes under an unnamed column beside the code column' : kept || !field ? c.because : `${c.because}; another column holds this field`;
     return { column: columnLetter(c.col), header: nameOf(c.col), field: kept ? field : null, phase, because, confidence: isCode && !c.field ? 0.7 : c.confidence };
@@ -185,6 +233,7 @@ export function mapColumns(
     codeCols,
     labelCol: picked.get('label')?.col ?? null,
     amounts: amounts.sort((a, b) => a.col - b.col),
+    sectionTotals,
     rateCol: picked.get('rate')?.col ?? null,
     sectionCol: picked.get('section')?.col ?? null,
     directionCol: picked.get('direction')?.col ?? null,

@@ -1,5 +1,5 @@
 import { cellAddress, columnLetter, type Grid, type GridCell, type GridSheet } from '../grid';
-import type { ImportedAmount, ImportIssue } from '../model';
+import type { ImportedAmount, ImportIssue, Phase, Section } from '../model';
 import {
   exactFromNumber,
   inferNumberStyle,
@@ -78,7 +78,10 @@ function codeOf(
   cols.forEach((col, i) => {
     const part = textOf(cellAt(sheet, row, col)).replace(/\s+/g, ' ');
     if (!part) return;
-    code = code && !part.startsWith(code) ? code + part : part;
+    // Dotted codes take a qualifier after a space ("1112.50.0.1.00.00 110.000"); plain digit
+    // levels concatenate ("70" | "8").
+    const sep = /[.\-]/.test(code) ? ' ' : '';
+    code = code && !part.startsWith(code) ? code + sep + part : part;
     level = i;
   });
   return { code: code || null, level: cols.length > 1 ? level : null };
@@ -98,38 +101,89 @@ function issue(ctx: ReadContext, row: number, col: number, severity: ImportIssue
   return { severity, code, file: ctx.grid.fileName, sheet: ctx.sheet.name, row: row + 1, column: columnLetter(col), message: `Ligne ${row + 1}, colonne ${header} : ${message}` };
 } // prettier-ignore
 
+/** Adds one cell's figure to a row: a phase already held (two change columns) sums, keeping parts. */
+function addAmount(amounts: ImportedAmount[], values: RawRow['values'], next: ImportedAmount) {
+  const held = amounts.find((a) => a.phase === next.phase);
+  if (!held) {
+    amounts.push(next);
+    values[next.phase] = next.valueMinor;
+    return;
+  }
+  const part = (a: ImportedAmount) => ({ cell: a.cell, valueMinor: a.valueMinor, sourceText: a.sourceText });
+  held.parts = [...(held.parts ?? [part(held)]), part(next)];
+  held.valueMinor += next.valueMinor;
+  values[next.phase] = held.valueMinor;
+} // prettier-ignore
+
+/** A code cell's text, or null when it is a sentence ("Celkem za 0000", "TOTAL") and not a code. */
+function asCode(code: string | null): string | null {
+  if (!code || !/\d/.test(code) || /(?:^|\s)\p{L}{3,}(?:\s|$)/u.test(code)) return null;
+  return code;
+}
+
+/** Issues where a "Total" column differs from the sum of its section columns on the same row. */
+function checkSectionTotals(ctx: ReadContext, r: number, amounts: ImportedAmount[], style: (col: number) => NumberStyle): ImportIssue[] {
+  const out: ImportIssue[] = [];
+  for (const t of ctx.plan.sectionTotals) {
+    const figure = figureOf(ctx, cellAt(ctx.sheet, r, t.col), style(t.col));
+    if (!figure.ok) continue;
+    const stated = toMinorUnits(figure.exact, ctx.exponent, ctx.unitMultiplier)?.valueMinor;
+    const cols = new Set(ctx.plan.amounts.filter((a) => a.section && a.phase === t.phase).map((a) => cellAddress(r, a.col)));
+    const sum = amounts.filter((a) => a.phase === t.phase && cols.has(a.cell)).reduce((n, a) => n + a.valueMinor, 0);
+    if (stated !== undefined && stated !== sum) out.push(issue(ctx, r, t.col, 'warning', 'section-total-mismatch', `le total ${stated} diffère de la somme des colonnes par section ${sum} (écart ${stated - sum}, en unités mineures)`));
+  }
+  return out;
+} // prettier-ignore
+
 /**
- * Reads the data rows under a header: codes (joined over split columns), labels, every amount
- * cell as integer minor units with its A1 address and source text, stated rates. A cell that is
- * no amount, a formula that cannot be computed, scientific notation and over-precise decimals
- * each become an issue on that cell; none of them becomes a figure.
+ * Reads the data rows under a header, up to `endRow` (exclusive): codes (joined over split
+ * columns), labels, every amount cell as integer minor units with its A1 address and source text,
+ * stated rates. A cell that is no amount, a formula that cannot be computed, scientific notation
+ * and over-precise decimals each become an issue on that cell; none of them becomes a figure.
+ * Columns split by section give one row per section, with the same row number. `blankIsZero`
+ * reads an empty amount cell as 0 on rows that hold at least one figure.
  */
-export function readRows(ctx: ReadContext, fallbackMark: '.' | ','): TableRows {
+export function readRows(
+  ctx: ReadContext,
+  fallbackMark: '.' | ',',
+  extra: { endRow?: number; blankIsZero?: boolean } = {},
+): TableRows {
   const { sheet, header, plan } = ctx;
-  const styles = new Map(plan.amounts.map((a) => [a.col, styleOf(ctx, a.col, fallbackMark)]));
+  const endRow = Math.min(extra.endRow ?? sheet.rows.length, sheet.rows.length);
+  const styleCols = [...plan.amounts, ...plan.sectionTotals].map((a) => a.col);
+  const styles = new Map(styleCols.map((col) => [col, styleOf(ctx, col, fallbackMark)]));
+  const style = (col: number) => styles.get(col)!;
   const hidden = new Set(sheet.hiddenRows);
   const rateNumbers: number[] = [];
-  for (let r = header.firstDataRow; plan.rateCol !== null && r < sheet.rows.length; r += 1) {
+  for (let r = header.firstDataRow; plan.rateCol !== null && r < endRow; r += 1) {
     const c = cellAt(sheet, r, plan.rateCol);
     if (c?.type === 'number') rateNumbers.push(Math.abs(Number(c.value)));
   }
   const ratesAreFractions = rateNumbers.length > 0 && Math.max(...rateNumbers) <= 2;
   const out: TableRows = { raws: [], amounts: [], rates: [], issues: [] };
+  const isSplit = plan.amounts.some((a) => a.section);
 
-  for (let r = header.firstDataRow; r < sheet.rows.length; r += 1) {
-    const { code, level } = codeOf(sheet, r, plan.codeCols);
+  for (let r = header.firstDataRow; r < endRow; r += 1) {
+    const joined = codeOf(sheet, r, plan.codeCols);
+    const code = asCode(joined.code);
     const filled = filledColumns(sheet, r);
     const texts = filled.map((c) => textOf(cellAt(sheet, r, c))).filter(Boolean);
     const labelText = plan.labelCol !== null ? textOf(cellAt(sheet, r, plan.labelCol)).replace(/\s+/g, ' ') : '';
-    const values: RawRow['values'] = {};
-    const amounts: ImportedAmount[] = [];
+    const buckets = new Map<Section | null, { values: RawRow['values']; amounts: ImportedAmount[] }>();
+    const bucket = (section: Section | null) => {
+      if (!buckets.has(section)) buckets.set(section, { values: {}, amounts: [] });
+      return buckets.get(section)!;
+    };
     const figures = new Map<number, Figure>();
-    for (const { col, phase } of plan.amounts) {
-      const figure = figures.get(col) ?? figureOf(ctx, cellAt(sheet, r, col), styles.get(col)!);
+    const blanks: { col: number; phase: Phase; section: Section | null }[] = [];
+    for (const { col, phase, section = null } of plan.amounts) {
+      const { values, amounts } = bucket(section);
+      const figure = figures.get(col) ?? figureOf(ctx, cellAt(sheet, r, col), style(col));
       const isFirstUse = !figures.has(col);
       figures.set(col, figure);
       if (!figure.ok) {
-        if (!figure.missing && isFirstUse) out.issues.push(issue(ctx, r, col, 'warning', 'not-an-amount', figure.reason));
+        if (figure.missing) blanks.push({ col, phase, section });
+        else if (isFirstUse) out.issues.push(issue(ctx, r, col, 'warning', 'not-an-amount', figure.reason));
         continue;
       }
       const minor = toMinorUnits(figure.exact, ctx.exponent, ctx.unitMultiplier);
@@ -139,12 +193,29 @@ export function readRows(ctx: ReadContext, fallbackMark: '.' | ','): TableRows {
       }
       if (isFirstUse && figure.damage) out.issues.push(issue(ctx, r, col, 'warning', 'damaged-number', `« ${figure.text} » : ${figure.damage}`));
       if (isFirstUse && minor.isRounded) out.issues.push(issue(ctx, r, col, 'warning', 'rounded', `« ${figure.text} » a plus de décimales que la devise n'en permet ; arrondi`));
-      values[phase] = minor.valueMinor;
-      amounts.push({ phase, valueMinor: minor.valueMinor, cell: cellAddress(r, col), sourceText: figure.text || null });
+      addAmount(amounts, values, { phase, valueMinor: minor.valueMinor, cell: cellAddress(r, col), sourceText: figure.text || null });
     }
-    out.raws.push({ row: r, code, codeLevel: level, label: labelText || null, texts, filled: filled.length, values, isRepeatedHeader: isRepeatedHeader(sheet, r, header), hidden: hidden.has(r) });
-    out.amounts.push(amounts);
-    out.rates.push(rateOf(ctx, r, ratesAreFractions));
+    // Printed reports leave a cell empty for zero; only where the template says so.
+    for (const b of extra.blankIsZero ? blanks : []) {
+      const held = bucket(b.section);
+      if ([...buckets.values()].some((x) => x.amounts.length > 0)) addAmount(held.amounts, held.values, { phase: b.phase, valueMinor: 0, cell: cellAddress(r, b.col), sourceText: null });
+    }
+    const base = { row: r, code, codeLevel: joined.level, label: labelText || null, texts, filled: filled.length, isRepeatedHeader: isRepeatedHeader(sheet, r, header), hidden: hidden.has(r) };
+    const rate = rateOf(ctx, r, ratesAreFractions);
+    if (!isSplit) {
+      const { values, amounts } = bucket(null);
+      out.raws.push({ ...base, values });
+      out.amounts.push(amounts);
+      out.rates.push(rate);
+      continue;
+    }
+    out.issues.push(...checkSectionTotals(ctx, r, [...buckets.values()].flatMap((x) => x.amounts), style));
+    for (const [section, { values, amounts }] of buckets) {
+      out.raws.push({ ...base, values, section });
+      out.amounts.push(amounts);
+      // The stated rate is the row's overall one: it checks no single section.
+      out.rates.push(null);
+    }
   } // prettier-ignore
   return out;
 }
