@@ -74,6 +74,7 @@ export function ratePercent(executedMinor: number, basisMinor: number | null): n
 
 const TRANSFER_LABEL =
   /\b(virement|prelevement|prelev)\b.*\b(section|fonctionnement|investissement)\b|\btransfer\b.*\b(capital|recurrent|development|operating|investment)\b/;
+const TRANSFER_HINT = /vir|pr[eé]l|transf/i;
 /** Chapters of the French M14 nomenclature for the transfer between sections. */
 const TRANSFER_CHAPTERS = new Set(['021', '023']);
 
@@ -95,5 +96,7 @@ export function foldLabel(label: string | null): string {
 export function isInternalTransfer(line: BudgetLine): boolean {
   if (line.chapter !== null && TRANSFER_CHAPTERS.has(line.chapter)) return true;
   if (line.code !== null && TRANSFER_CHAPTERS.has(line.code)) return true;
+  // Most labels hold none of the words: a cheap test spares folding a million labels.
+  if (line.label === null || !TRANSFER_HINT.test(line.label)) return false;
   return TRANSFER_LABEL.test(foldLabel(line.label));
 }

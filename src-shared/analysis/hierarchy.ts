@@ -46,12 +46,16 @@ export function statedGroups(rows: BudgetLine[]): StatedGroup[] {
     }
   }
 
+  const lengths = new Map<string, number[]>();
+  for (const [sheet, byCode] of coded) {
+    lengths.set(sheet, [...new Set([...byCode.keys()].map((code) => code.length))]);
+  }
   const ancestors: string[] = [];
   for (const line of rows) {
     if (line.kind !== 'line') continue;
     const byCode = coded.get(line.sheet);
     if (byCode && line.code !== null) {
-      collectAncestors(line, parents.get(line.sheet), ancestors);
+      collectAncestors(line, lengths.get(line.sheet) ?? [], parents.get(line.sheet), ancestors);
       for (const code of ancestors) {
         for (const group of byCode.get(code) ?? []) {
           if (matchesDirection(group.row, line)) add(group, line);
@@ -76,15 +80,16 @@ function mapOf<T>(maps: Map<string, Map<string, T>>, key: string): Map<string, T
   return map;
 }
 
-/** Strict prefixes of the line's code, then its parentCode chain, without repeats. */
+/** Strict prefixes of the line's code (of the lengths stated codes have), then its parents. */
 function collectAncestors(
   line: BudgetLine,
+  lengths: number[],
   parents: Map<string, string> | undefined,
   out: string[],
 ) {
   out.length = 0;
   const code = line.code as string;
-  for (let len = 1; len < code.length; len++) out.push(code.slice(0, len));
+  for (const len of lengths) if (len < code.length) out.push(code.slice(0, len));
   let parent = line.parentCode;
   for (let steps = 0; parent !== null && steps < 32; steps++) {
     if (!out.includes(parent)) out.push(parent);

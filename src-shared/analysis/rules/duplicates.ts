@@ -17,15 +17,23 @@ export const duplicateLine: Rule = {
   severity: 'warning',
   title: { fr: 'Ligne en double', en: 'Duplicate line' },
   run(ctx, emit) {
+    // Codes are nearly all distinct: labels are folded only for a code seen before.
     const first = new Map<string, BudgetLine>();
+    const others = new Map<string, BudgetLine[]>();
     for (const line of ctx.lines) {
       if (line.code === null || line.label === null) continue;
-      const key = `${line.direction ?? '-'}\u0000${line.code}\u0000${foldLabel(line.label).trim()}`;
-      const original = first.get(key);
-      if (!original) {
-        first.set(key, line);
+      const seen = first.get(line.code);
+      if (!seen) {
+        first.set(line.code, line);
         continue;
       }
+      const label = foldLabel(line.label).trim();
+      const earlier = [seen, ...(others.get(line.code) ?? [])];
+      const original = earlier.find(
+        (other) => other.direction === line.direction && foldLabel(other.label).trim() === label,
+      );
+      others.set(line.code, earlier.slice(1).concat(line));
+      if (!original) continue;
       const message = say(
         ctx,
         `${lineName(ctx, line)} : même code et même libellé que le rang ${original.row} de ${original.sheet}.`,
@@ -49,6 +57,19 @@ export function significantDigits(value: number): number {
   return String(v).length;
 }
 
+/** Positive values found at least `minCount` times, by sorting a copy rather than hashing all. */
+function amountsRepeated(values: Float64Array, minCount: number): number[] {
+  const sorted = values.filter((v) => v > 0).sort();
+  const repeated: number[] = [];
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length && sorted[i] === sorted[start]) continue;
+    if (i - start >= minCount) repeated.push(sorted[start] as number);
+    start = i;
+  }
+  return repeated;
+}
+
 /**
  * One precise executed amount on several lines with different codes. Round figures repeat in
  * honest accounts (a monthly allowance), so only amounts with enough significant digits count.
@@ -61,12 +82,11 @@ export const repeatedAmount: Rule = {
     const { repeatedAmountMinCount: minCount, repeatedAmountMinSignificantDigits: minDigits } =
       ctx.settings;
     const byAmount = new Map<number, number[]>();
-    ctx.executed.forEach((value, i) => {
-      if (!(value > 0) || significantDigits(value) < minDigits) return;
-      const list = byAmount.get(value);
-      if (list) list.push(i);
-      else byAmount.set(value, [i]);
-    });
+    for (const value of amountsRepeated(ctx.executed, minCount)) {
+      if (significantDigits(value) >= minDigits) byAmount.set(value, []);
+    }
+    if (byAmount.size === 0) return;
+    ctx.executed.forEach((value, i) => byAmount.get(value)?.push(i));
     for (const [amount, indices] of byAmount) {
       if (indices.length < minCount) continue;
       const lines = indices.map((i) => ctx.lines[i] as BudgetLine);

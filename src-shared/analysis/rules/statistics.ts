@@ -11,9 +11,9 @@ import {
   type RuleContext,
 } from './context';
 
-/** Median of a list that may be reordered in place. */
-export function median(values: number[]): number {
-  values.sort((a, b) => a - b);
+/** Median of a list, sorted in place (a typed array sorts numerically and fast). */
+export function median(values: Float64Array): number {
+  values.sort();
   const mid = values.length >> 1;
   return values.length % 2
     ? (values[mid] as number)
@@ -37,45 +37,65 @@ export const outlierRate: Rule = {
   severity: 'info',
   title: { fr: 'Taux d’exécution atypique', en: 'Execution rate far from its peers' },
   run(ctx, emit) {
-    const chapters = new Map<string, number[]>();
-    const sections = new Map<string, number[]>();
+    const sections = new Map<
+      string,
+      { members: number[]; chapters: Map<string, number[]>; stats?: Spread }
+    >();
     const rates = new Float64Array(ctx.lines.length).fill(NaN);
     ctx.lines.forEach((line, i) => {
       const forecast = ctx.forecast[i] as number;
       const executed = ctx.executed[i] as number;
       if (!(forecast > 0) || Number.isNaN(executed)) return;
       rates[i] = (executed / forecast) * 100;
-      push(sections, sectionKey(line), i);
-      push(chapters, `${sectionKey(line)}/${line.chapter ?? '-'}`, i);
+      const key = sectionKey(line);
+      let section = sections.get(key);
+      if (!section) sections.set(key, (section = { members: [], chapters: new Map() }));
+      section.members.push(i);
+      push(section.chapters, line.chapter ?? '-', i);
     });
     const min = ctx.settings.outlierMinGroupSize;
-    for (const [key, members] of chapters) {
-      const group =
-        members.length >= min ? members : (sections.get(key.slice(0, key.lastIndexOf('/'))) ?? []);
-      if (group.length < min) continue;
-      const values = group.map((i) => rates[i] as number);
-      const center = median(values);
-      const mad = Math.max(median(values.map((v) => Math.abs(v - center))), MIN_MAD_POINTS);
-      for (const i of members) {
-        const rate = rates[i] as number;
-        const z = (0.6745 * (rate - center)) / mad;
-        if (rate === 0 || Math.abs(z) <= ctx.settings.outlierRobustZ) continue;
-        emit(
-          outlierFlag(ctx, ctx.lines[i] as BudgetLine, i, {
-            rate,
-            center,
-            mad,
-            z,
-            peers: group.length,
-            scope: members.length >= min ? 'chapter' : 'section',
-          }),
-        );
+    for (const section of sections.values()) {
+      for (const members of section.chapters.values()) {
+        const byChapter = members.length >= min;
+        const group = byChapter ? members : section.members;
+        if (group.length < min) continue;
+        // The section's median and MAD are computed once, however many small chapters use them.
+        const stats = byChapter ? spread(group, rates) : (section.stats ??= spread(group, rates));
+        const { center, mad } = stats;
+        for (const i of members) {
+          const rate = rates[i] as number;
+          const z = (0.6745 * (rate - center)) / mad;
+          if (rate === 0 || Math.abs(z) <= ctx.settings.outlierRobustZ) continue;
+          const scope = byChapter ? 'chapter' : 'section';
+          const outlier = { rate, center, mad, z, peers: group.length, scope } as const;
+          emit(outlierFlag(ctx, ctx.lines[i] as BudgetLine, i, outlier));
+        }
       }
     }
   },
 };
 
-const sectionKey = (line: BudgetLine) => `${line.direction ?? '-'}/${line.section ?? '-'}`;
+interface Spread {
+  center: number;
+  mad: number;
+}
+
+/** Median and MAD (floored at MIN_MAD_POINTS) of the rates of a group. */
+function spread(group: number[], rates: Float64Array): Spread {
+  const values = Float64Array.from(group, (i) => rates[i] as number);
+  const center = median(values);
+  const mad = Math.max(median(values.map((v) => Math.abs(v - center))), MIN_MAD_POINTS);
+  return { center, mad };
+}
+
+const SECTION_KEYS = {
+  revenue: { operating: 'r/o', investment: 'r/i', none: 'r/-' },
+  expenditure: { operating: 'e/o', investment: 'e/i', none: 'e/-' },
+  none: { operating: '-/o', investment: '-/i', none: '-/-' },
+};
+
+const sectionKey = (line: BudgetLine) =>
+  SECTION_KEYS[line.direction ?? 'none'][line.section ?? 'none'];
 
 function push(map: Map<string, number[]>, key: string, index: number): void {
   const list = map.get(key);
