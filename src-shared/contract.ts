@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BudgetInfo, BudgetLine, Flag, ImportPreview, ReviewStatus } from './model';
 import { Summary } from './analysis/summary-model';
+import { exploreCalls } from './contract-explore';
 
 /**
  * Every call between the renderer and the services, declared once. The main process (and the
@@ -63,6 +64,7 @@ export const contract = {
     input: BudgetRef.extend({ lang: z.enum(['fr', 'en']).default('fr') }),
     output: z.object({ html: z.string() }),
   },
+  ...exploreCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,12 @@ const CALLS = [
   'import.preview',
   'import.commit',
   'report.html',
+  'budgets.linesArrow',
+  'lines.provenance',
+  'budgets.compare',
+  'pefa.compute',
+  'deck.get',
+  'deck.save',
 ] as const satisfies readonly CallName[];
 
 const MENU_ACTIONS: readonly MenuAction[] = [

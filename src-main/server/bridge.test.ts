@@ -25,6 +25,12 @@ const handlers: Handlers = {
   'import.preview': notHere('import.preview'),
   'import.commit': notHere('import.commit'),
   'report.html': ({ lang }) => Promise.resolve({ html: `<p lang="${lang}"></p>` }),
+  'budgets.linesArrow': notHere('budgets.linesArrow'),
+  'lines.provenance': notHere('lines.provenance'),
+  'budgets.compare': notHere('budgets.compare'),
+  'pefa.compute': notHere('pefa.compute'),
+  'deck.get': notHere('deck.get'),
+  'deck.save': notHere('deck.save'),
 };
 
 interface Answer {

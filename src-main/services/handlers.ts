@@ -10,6 +10,7 @@ import type { Store } from '../store/open-store';
 import type { AnalysisOptions } from './analyse';
 import { importFile, previewFile } from './import-service';
 import { buildReportInput, resolveBudgetId } from './report-service';
+import { createExploreHandlers } from './explore-handlers';
 import { ServiceError } from './service-error';
 
 export interface HandlerOptions {
@@ -89,5 +90,7 @@ export function createHandlers(store: Store, options: HandlerOptions = {}): Hand
       const id = resolveBudgetId(store, budgetId);
       return { html: renderReportHtml(buildReportInput(store, id, lang)) };
     },
+
+    ...createExploreHandlers(store, actor),
   };
 }
