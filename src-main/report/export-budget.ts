@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLogger } from '../log';
 import { renderLinesArrow } from './arrow-export';
+import { renderCitizenHtml } from './citizen-html';
 import { renderLinesCsv } from './csv-export';
 import { FDP_CSV_NAME, renderFiscalDataPackage } from './fdp-export';
 import { createFormatter } from './format';
@@ -9,11 +10,22 @@ import { fill, messagesFor } from './messages';
 import { renderReportHtml } from './report-html';
 import type { ReportInput } from './report-input';
 import { writeReportPdf, type PdfOptions } from './report-pdf';
+import { renderSlidesHtml } from './slides-html';
 import { renderWorkbook } from './xlsx-export';
 
 const log = createLogger('export');
 
-export const EXPORT_FORMATS = ['pdf', 'html', 'xlsx', 'csv', 'csv-raw', 'fdp', 'arrow'] as const;
+export const EXPORT_FORMATS = [
+  'pdf',
+  'citizen',
+  'slides',
+  'html',
+  'xlsx',
+  'csv',
+  'csv-raw',
+  'fdp',
+  'arrow',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The footer words of the printed report, in its language. */
@@ -33,7 +45,8 @@ export function pdfOptionsFor(input: ReportInput): PdfOptions {
 
 /**
  * Writes one export of a budget. `outPath` is a file, except for `fdp`, where it is a folder
- * that receives datapackage.json and its CSV. `csv` is safe to open in a spreadsheet;
+ * that receives datapackage.json and its CSV. `citizen` is the one- or two-page citizen budget,
+ * `slides` the town-meeting deck, one 1920×1080 page a slide. `csv` is safe to open in a spreadsheet;
  * `csv-raw` keeps every text as stored, for programs.
  */
 export async function exportBudget(
@@ -45,6 +58,12 @@ export async function exportBudget(
   switch (format) {
     case 'pdf':
       await writeReportPdf(renderReportHtml(input), outPath, pdfOptionsFor(input));
+      break;
+    case 'citizen':
+      await writeReportPdf(renderCitizenHtml(input), outPath, pdfOptionsFor(input));
+      break;
+    case 'slides':
+      await writeReportPdf(renderSlidesHtml(input), outPath, { layout: 'slide' });
       break;
     case 'html':
       await writeFile(outPath, renderReportHtml(input), 'utf8');

@@ -22,6 +22,29 @@ export interface PdfOptions {
   pageWord?: string;
   ofWord?: string;
   executablePath?: string;
+  /**
+   * `a4` (the default) prints pages with margins and the footer; `slide` prints 1920×1080 px
+   * pages edge to edge with no footer, the slides carrying their own numbers.
+   */
+  layout?: 'a4' | 'slide';
+}
+
+function pageSetup(options: PdfOptions) {
+  if (options.layout === 'slide') {
+    return {
+      width: '1920px',
+      height: '1080px',
+      displayHeaderFooter: false,
+      margin: { top: '0', bottom: '0', left: '0', right: '0' },
+    };
+  }
+  return {
+    format: 'A4',
+    displayHeaderFooter: true,
+    headerTemplate: '<div></div>',
+    footerTemplate: footerTemplate(options),
+    margin: { top: '20mm', bottom: '18mm', left: '15mm', right: '15mm' },
+  };
 }
 
 function footerTemplate({ footerText = '', pageWord = 'Page', ofWord = '/' }: PdfOptions) {
@@ -37,7 +60,7 @@ function footerTemplate({ footerText = '', pageWord = 'Page', ofWord = '/' }: Pd
 }
 
 /**
- * Prints a report's HTML to an A4 PDF with page numbers, in the system's Chromium. Every
+ * Prints a report's HTML to a PDF (A4 with page numbers, or slides), in the system's Chromium. Every
  * request the page might make is refused, so that the PDF holds only what the HTML holds.
  */
 export async function writeReportPdf(
@@ -65,13 +88,9 @@ export async function writeReportPdf(
     await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => undefined);
     await page.pdf({
       path: outPath,
-      format: 'A4',
       printBackground: true,
       preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<div></div>',
-      footerTemplate: footerTemplate(options),
-      margin: { top: '20mm', bottom: '18mm', left: '15mm', right: '15mm' },
+      ...pageSetup(options),
     });
     if (blocked > 0) log.warn(`blocked ${blocked} requests while printing the report`);
     log.info(`printed the report to PDF in ${Date.now() - started} ms`);
