@@ -17,6 +17,8 @@ export interface RawRow {
   hidden: boolean;
   /** Set when the row is one section of a sheet row split by section columns ("Rec | Dev"). */
   section?: Section | null;
+  /** Values of the line-key columns, for lines grouped or pivoted by a key. */
+  keyValues?: Record<string, string>;
 }
 
 export interface RowClass {

@@ -17,13 +17,21 @@ export interface HeaderBlock {
 }
 
 const SEARCH_ROWS = 80;
-const LEGEND_TOKEN = /^(?:[A-Z]{1,2}|\(?\d{1,2}\)?|[A-Z0-9()]+\s*=\s*[A-Z0-9()+\-*/×÷.\s]+)$/;
+const LEGEND_TOKEN = /^(?:[A-Z]{1,2}|\(?\d{1,2}\)?|[A-Z0-9()]+\s*=\s*[A-Z0-9()+\-*/×÷.\s]+)$/i;
 
-/** A row of letters and formulas naming the columns ("A | B | C=A+B | G=D/A*100"). */
+/**
+ * A row of letters and formulas naming the columns ("A | B | C=A+B | G=D/A*100", or the
+ * "a | b | text | 1 | 2 | 3" of printed reports): texts only, two thirds of them such tokens
+ * and the others single short words.
+ */
 export function isLegendRow(sheet: GridSheet, row: number): boolean {
   const cols = filledColumns(sheet, row);
   if (cols.length < 2) return false;
-  return cols.every((c) => LEGEND_TOKEN.test(textAt(sheet, row, c)));
+  const texts = cols.map((c) => [cellAt(sheet, row, c), textAt(sheet, row, c)] as const);
+  if (texts.some(([cell]) => cell?.type !== 'string')) return false;
+  const tokens = texts.filter(([, t]) => LEGEND_TOKEN.test(t)).length;
+  const others = texts.filter(([, t]) => !LEGEND_TOKEN.test(t));
+  return tokens >= (2 / 3) * texts.length && others.every(([, t]) => /^\p{Ll}{1,6}$/u.test(t));
 }
 
 /** Distinct fields the texts of a row name. */

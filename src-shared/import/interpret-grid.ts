@@ -1,7 +1,6 @@
 import type { ImportOptions } from '../contract';
 import type { Grid, GridSheet } from '../grid';
 import type {
-  Direction,
   ImportedRow,
   ImportIssue,
   ImportPreview,
@@ -9,16 +8,19 @@ import type {
   SheetPreview,
 } from '../model';
 import { currencyExponent, detectCurrency } from '../numbers/currency';
-import { classifyRows, contextOf } from './classify-rows';
-import { findHeader } from './find-header';
-import { mapColumns, type ColumnPlan } from './map-columns';
-import { parseMappingTemplate, sheetMappingOf, type MappingTemplate } from './mapping';
-import { readRows } from './read-rows';
-import { reconcile } from './reconcile';
+import { findHeader, type HeaderBlock } from './find-header';
+import type { ColumnPlan, FieldOverrides } from './map-columns';
+import {
+  parseMappingTemplate,
+  sheetMappingOf,
+  type MappingTemplate,
+  type SheetMapping,
+} from './mapping';
+import { readTable, type TableReading } from './read-table';
 import { filledColumns, textAt } from './sheet-cells';
+import { findHeaderByNames, tableSegments } from './sheet-tables';
 import { buildTemplate, isSummaryOf } from './sheet-summary';
 import { readTitleFacts, unitIn, yearIn } from './title-facts';
-import type { Field } from './vocabulary';
 
 /** What the import service passes: the command line's options (src-shared/contract.ts). */
 export type InterpretOptions = ImportOptions;
@@ -30,8 +32,6 @@ interface SheetReading {
   reconciliations: Reconciliation[];
   plan: ColumnPlan | null;
 }
-
-const SILENT_KINDS = new Set(['header', 'note', 'banner', 'blank', 'heading']);
 
 function titleTexts(sheet: GridSheet, before: number): string[] {
   const texts: string[] = [];
@@ -54,6 +54,17 @@ function emptySheet(sheet: GridSheet, reason: string): SheetReading {
   return { preview, rows: [], issues: [], reconciliations: [], plan: null };
 } // prettier-ignore
 
+/** The header texts a mapping names (letters left out), to find a table's header by. */
+function headerTexts(mapping: SheetMapping): string[] {
+  return Object.values(mapping.fields ?? {}).flatMap((v) => (Array.isArray(v) ? v : [v]));
+}
+
+function headerOf(sheet: GridSheet, mapping: SheetMapping, from: number, to: number, inTable: boolean) {
+  if (mapping.headerRows?.length) return findHeader(sheet, mapping.headerRows.map((r) => r - 1));
+  if (inTable) return findHeaderByNames(sheet, headerTexts(mapping), from, to);
+  return findHeader(sheet);
+} // prettier-ignore
+
 function readSheet(
   grid: Grid,
   sheet: GridSheet,
@@ -63,59 +74,51 @@ function readSheet(
 ): SheetReading {
   const own = sheetMappingOf(template, sheet.name);
   if (own.skip) return emptySheet(sheet, 'left out by the template');
-  const header = findHeader(
-    sheet,
-    own.headerRows?.map((r) => r - 1),
-  );
-  if (!header) return emptySheet(sheet, 'no table header found');
-  const user = options.map as Partial<Record<Field, string>> | undefined;
-  const plan = mapColumns(sheet, header, { template: own.fields ?? {}, user: user ?? {} });
-  if (plan.amounts.length === 0) return emptySheet(sheet, 'no amount column recognised');
+  const inTables = !!own.tables?.length;
+  const cut = inTables
+    ? tableSegments(sheet, own, own.tables!)
+    : { segments: [{ from: 0, to: sheet.rows.length, mapping: own }], missing: [] };
+  const ctx = { grid, sheet, money, decimalMark: template?.decimalMark ?? null, user: (options.map ?? {}) as FieldOverrides, forced: options.direction ?? null, year: options.year ?? null }; // prettier-ignore
+  const note = (row: number | null, message: string): ImportIssue => ({ severity: 'info', code: 'table-left-out', file: grid.fileName, sheet: sheet.name, row, column: null, message }); // prettier-ignore
+  const issues: ImportIssue[] = cut.missing.map((m) => note(null, `Tableau « ${m} » attendu par le modèle, absent de la feuille`)); // prettier-ignore
+  const tables: { header: HeaderBlock; reading: TableReading }[] = [];
 
-  const fallback = grid.delimiter === ';' || grid.delimiter === '\t' ? ',' : '.';
-  const decimalMark = template?.decimalMark ?? null;
-  const ctx = { grid, sheet, header, plan, ...money, decimalMark };
-  const table = readRows(ctx, fallback);
-  const sheetContext = contextOf(sheet.name);
-  const direction: Direction | null =
-    own.direction ?? sheetContext.direction ?? contextOf(grid.fileName).direction;
-  const forced = options.direction ?? null;
-  const classes = classifyRows(table.raws, {
-    direction,
-    section: own.section ?? sheetContext.section,
-    forced,
-  });
+  for (const { from, to, mapping } of cut.segments) {
+    const title = inTables ? `Lignes ${from + 1}–${to} (« ${sheet.rows[from] ? textAt(sheet, from, filledColumns(sheet, from)[0] ?? 0) : ''} »)` : ''; // prettier-ignore
+    if (mapping.skip) {
+      issues.push(note(from + 1, `${title} : tableau laissé de côté par le modèle`));
+      continue;
+    }
+    const header = headerOf(sheet, mapping, from, to, inTables);
+    const reading = header ? readTable(ctx, header, mapping, to) : null;
+    if (!header || !reading) {
+      if (inTables) issues.push(note(from + 1, `${title} : ${header ? 'aucune colonne de montant' : 'en-tête introuvable'}`)); // prettier-ignore
+      continue;
+    }
+    tables.push({ header, reading });
+  }
+  const first = tables[0];
+  if (!first) return { ...emptySheet(sheet, inTables ? 'no table of the template found' : 'no table header found or no amount column recognised'), issues }; // prettier-ignore
 
-  const rows: ImportedRow[] = [];
   const rowCounts: Record<string, number> = {};
-  const issues = table.issues.filter(
-    (i) => !SILENT_KINDS.has(classes[table.raws.findIndex((r) => r.row + 1 === i.row)]?.kind ?? ''),
-  );
-  table.raws.forEach((raw, i) => {
-    const c = classes[i]!;
-    rowCounts[c.kind] = (rowCounts[c.kind] ?? 0) + 1;
-    if (c.kind === 'blank') return;
-    if (raw.hidden) issues.push({ severity: 'info', code: 'hidden-row', file: grid.fileName, sheet: sheet.name, row: raw.row + 1, column: null, message: `Ligne ${raw.row + 1} : ligne masquée dans le fichier (${c.kind === 'line' ? 'exclue des totaux par défaut' : 'gardée pour contrôle'})` });
-    if (c.kind === 'unclassified') issues.push({ severity: 'warning', code: 'unclassified-row', file: grid.fileName, sheet: sheet.name, row: raw.row + 1, column: null, message: `Ligne ${raw.row + 1} : ligne non reconnue (${c.reason})` });
-    rows.push({ sheet: sheet.name, row: raw.row + 1, kind: c.kind, reason: c.reason, code: raw.code, label: raw.label, direction: c.direction, section: c.section, parentCode: c.parentCode, level: c.level, amounts: table.amounts[i]!, statedRatePercent: table.rates[i] ?? null, hidden: raw.hidden });
-  }); // prettier-ignore
-
-  const reconciliations = reconcile(sheet.name, table.raws, classes);
-  for (const rec of reconciliations.filter((x) => x.differenceMinor !== 0)) {
-    const cell = table.amounts[table.raws.findIndex((r) => r.row + 1 === rec.row)]?.find((a) => a.phase === rec.phase)?.cell ?? null;
-    issues.push({ severity: 'warning', code: 'total-mismatch', file: grid.fileName, sheet: sheet.name, row: rec.row, column: cell?.replace(/\d+$/, '') ?? null, message: `Ligne ${rec.row} « ${rec.label} » (${rec.phase}) : le total indiqué ${rec.statedMinor} diffère de la somme des lignes ${rec.computedMinor} (écart ${rec.differenceMinor}, en unités mineures)` });
-  } // prettier-ignore
-
+  for (const { reading } of tables) for (const [k, n] of Object.entries(reading.rowCounts)) rowCounts[k] = (rowCounts[k] ?? 0) + n; // prettier-ignore
+  const headerRows = tables.flatMap((t) => t.header.rows.map((r) => r + 1));
   const preview: SheetPreview = {
     name: sheet.name,
     used: true,
-    reason: `header on row ${header.rows.map((r) => r + 1).join('–')}`,
-    headerRows: header.rows.map((r) => r + 1),
-    columns: plan.columns,
-    direction: forced ?? direction,
+    reason: `header on row ${tables.map((t) => t.header.rows.map((r) => r + 1).join('–')).join(', ')}`,
+    headerRows: inTables ? headerRows : first.header.rows.map((r) => r + 1),
+    columns: tables.flatMap((t) => t.reading.plan.columns),
+    direction: first.reading.direction,
     rowCounts,
   };
-  return { preview, rows, issues, reconciliations, plan };
+  return {
+    preview,
+    rows: tables.flatMap((t) => t.reading.rows),
+    issues: [...issues, ...tables.flatMap((t) => t.reading.issues)],
+    reconciliations: tables.flatMap((t) => t.reading.reconciliations),
+    plan: first.reading.plan,
+  };
 }
 
 /**

@@ -34,8 +34,8 @@ interface Choice {
   isAddition: boolean;
 }
 
-/** The column an override names: a letter ("F") or a header's text, compared normalised. */
-function resolveColumn(target: string, header: HeaderBlock): number | null {
+/** The column a template or `--map` names: a letter ("F") or a header's text, compared normalised. */
+export function resolveColumn(target: string, header: HeaderBlock): number | null {
   const trimmed = target.trim();
   if (/^[A-Z]{1,3}$/.test(trimmed)) {
     let col = 0;

@@ -30,13 +30,46 @@ const ColumnRef = z.union([
   z.array(z.string().min(1).max(500)).max(10),
 ]);
 
-export const SheetMapping = z.object({
+const ColumnName = z.string().min(1).max(500);
+
+/** A column that names the phase of each row's figure (long format), pivoted into phases. */
+export const LongMapping = z.object({
+  /** The column naming the phase ("YEARPERIOD": 2015ORGB, 2015ADJB…; "ETAPE": ENGAGE…). */
+  phase: ColumnName,
+  /** The column holding the figure. */
+  amount: ColumnName,
+  /** Phase code (without a fused year) → field; null leaves those rows out, reported. */
+  values: z.record(z.string().max(40), FieldName.nullable()),
+  /** Columns that make the line key; by default every other column. */
+  key: z.array(ColumnName).max(20).optional(),
+});
+export type LongMapping = z.infer<typeof LongMapping>;
+
+const TableOptions = {
   headerRows: z.array(z.number().int().positive()).max(4).optional(),
   fields: z.partialRecord(FieldName, ColumnRef).optional(),
   direction: z.enum(['revenue', 'expenditure']).optional(),
   section: z.enum(['operating', 'investment']).optional(),
-  /** Leave the sheet out (a summary that repeats the others). */
+  /** Leave the sheet (or table) out (a summary that repeats the others). */
   skip: z.boolean().optional(),
+  /** An empty amount cell is 0 on rows with other figures (printed statutory reports). */
+  blankIsZero: z.boolean().optional(),
+  long: LongMapping.optional(),
+  /** `transaction`: rows with the same `key` make one line, their figures summed. */
+  grain: z.enum(['line', 'transaction']).optional(),
+  key: z.array(ColumnName).max(20).optional(),
+  /** At transaction grain, fields that repeat the line's allocation on every row: taken once. */
+  once: z.array(FieldName).max(16).optional(),
+};
+
+/** A table inside a sheet: starts at the row whose first text begins with `start`. */
+export const TableMapping = z.object({ start: z.string().min(1).max(200), ...TableOptions });
+export type TableMapping = z.infer<typeof TableMapping>;
+
+export const SheetMapping = z.object({
+  ...TableOptions,
+  /** Several tables on the sheet, each with its own header and fields (sections of a report). */
+  tables: z.array(TableMapping).max(50).optional(),
 });
 export type SheetMapping = z.infer<typeof SheetMapping>;
 

@@ -80,7 +80,7 @@ function codeOf(
     if (!part) return;
     // Dotted codes take a qualifier after a space ("1112.50.0.1.00.00 110.000"); plain digit
     // levels concatenate ("70" | "8").
-    const sep = /[.\-]/.test(code) ? ' ' : '';
+    const sep = /[.-]/.test(code) ? ' ' : '';
     code = code && !part.startsWith(code) ? code + sep + part : part;
     level = i;
   });
