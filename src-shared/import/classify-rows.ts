@@ -130,7 +130,12 @@ function addInto(sum: Partial<Record<Phase, number>>, values: Partial<Record<Pha
  */
 export function classifyRows(
   rows: readonly RawRow[],
-  context: { direction: Direction | null; section: Section | null; forced: Direction | null },
+  context: {
+    direction: Direction | null;
+    section: Section | null;
+    forced: Direction | null;
+    accountClasses?: boolean;
+  },
 ): RowClass[] {
   const own = rows.map(ownKind);
   const keys = rows.map((r) => (r.code ? hierarchyKey(r.code) : null));
@@ -180,7 +185,7 @@ export function classifyRows(
     if (kind === 'line') addInto(sinceTotal, raw.values);
     if (kind === 'total') sinceTotal = {};
 
-    const byClass = raw.code ? accountClassOf(raw.code) : { direction: null, section: null };
+    const byClass = raw.code && context.accountClasses !== false ? accountClassOf(raw.code) : { direction: null, section: null }; // prettier-ignore
     const direction = context.forced ?? banner.direction ?? context.direction ?? byClass.direction;
     const section = raw.section ?? banner.section ?? context.section ?? byClass.section;
     out.push({ kind: kind as RowKind, reason, direction, section, parentCode, level });

@@ -52,6 +52,8 @@ const TableOptions = {
   section: z.enum(['operating', 'investment']).optional(),
   /** Leave the sheet (or table) out (a summary that repeats the others). */
   skip: z.boolean().optional(),
+  /** False when the codes do not follow the French account classes (6/7 operating, 1/2 capital). */
+  accountClasses: z.boolean().optional(),
   /** An empty amount cell is 0 on rows with other figures (printed statutory reports). */
   blankIsZero: z.boolean().optional(),
   long: LongMapping.optional(),

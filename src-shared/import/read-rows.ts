@@ -81,7 +81,7 @@ function codeOf(
     // Dotted codes take a qualifier after a space ("1112.50.0.1.00.00 110.000"); plain digit
     // levels concatenate ("70" | "8").
     const sep = /[.-]/.test(code) ? ' ' : '';
-    code = code && !part.startsWith(code) ? code + sep + part : part;
+    code = code && !(part.startsWith(code) && part.length > code.length) ? code + sep + part : part;
     level = i;
   });
   return { code: code || null, level: cols.length > 1 ? level : null };

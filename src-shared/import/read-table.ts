@@ -63,7 +63,12 @@ export function readTable(
   const direction =
     mapping.direction ?? sheetContext.direction ?? contextOf(grid.fileName).direction;
   const section = mapping.section ?? sheetContext.section;
-  const classes = classifyRows(table.raws, { direction, section, forced: ctx.forced });
+  const classes = classifyRows(table.raws, {
+    direction,
+    section,
+    forced: ctx.forced,
+    accountClasses: mapping.accountClasses,
+  });
 
   const rows: ImportedRow[] = [];
   const rowCounts: Record<string, number> = {};
