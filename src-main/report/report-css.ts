@@ -75,6 +75,10 @@ table.flags col.review { width: 24%; }
 .severity.warning { background: #f2c14e; color: #1c2127; }
 .severity.info { background: #dbe4ea; color: #1c2127; }
 .review { color: #1d5e2f; }
+table.pefa td.grade { text-align: center; font-size: 11pt; white-space: nowrap; }
+table.pefa td.grade.none { font-size: 9pt; font-style: italic; }
+table.pefa td.text { font-size: 8.5pt; }
+.pefa-ungraded { border-left: 4px solid #1c2127; padding-left: 3mm; }
 pre.mapping { white-space: pre-wrap; word-break: break-all; font-size: 7.5pt; background: #f6f7f8; padding: 2mm; border-radius: 1mm; }
 `;
 

@@ -3,6 +3,7 @@ import { createFormatter } from './format';
 import { fill, fillHtml, messagesFor, type Messages } from './messages';
 import { linesAnnex, methodsAnnex } from './report-annex';
 import { renderReportCharts } from './report-charts';
+import { pefaSection } from './report-pefa';
 import { reportCss } from './report-css';
 import type { ReportInput } from './report-input';
 import { chapterTable, flagTable, type Context } from './report-tables';
@@ -146,6 +147,11 @@ export function renderReportHtml(input: ReportInput): string {
     `<p class="muted">${fillHtml(m.amountsIn, { currency: safeHtml(input.budget.currency) })}</p>`,
     `${chapterTable(input.summary, ctx)}</section>`,
     `<section class="new-page">${h2(m.flagsTitle)}${flagTable(input.flags, ctx)}</section>`,
+    ...(input.pefa
+      ? [
+          `<section class="new-page">${h2(m.pefaTitle)}${pefaSection(input.pefa, ctx, input.lang)}</section>`,
+        ]
+      : []),
     `<section class="new-page">${h2(m.annexTitle)}${methodsAnnex(input, ctx)}</section>`,
     `<section class="new-page">${h2(m.linesTitle)}${linesAnnex(input, ctx)}</section>`,
     '</main></body>',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BudgetInfo, BudgetLine, Flag } from '../../src-shared/model';
+import type { PefaResult } from '../../src-shared/analysis/pefa';
 import { Summary } from '../../src-shared/analysis/summary-model';
 
 /** A file an import read, as the provenance annex shows it. */
@@ -28,6 +29,12 @@ export const ReportInput = z.object({
   settings: z.record(z.string(), z.unknown()),
   lang: z.enum(['fr', 'en']),
   generatedAt: z.string(),
+  /** PEFA PI-1 to PI-3 over the entity's last years, when the caller computed them. */
+  pefa: z
+    .custom<PefaResult>(
+      (v) => typeof v === 'object' && v !== null && Array.isArray((v as PefaResult).indicators),
+    )
+    .optional(),
 });
 export type ReportInput = z.infer<typeof ReportInput>;
 
