@@ -141,7 +141,7 @@ function storePreview(
 
 /**
  * Imports a file: read (in a process that can be killed), interpret, and, when nothing is an
- * error, store it in one transaction and analyse it. The same bytes twice are one budget.
+ * error, store and analyse it in one transaction. The same bytes twice are one budget.
  */
 export async function importFile(store: Store, request: ImportRequest): Promise<ImportOutcome> {
   const startedAt = new Date().toISOString();
@@ -159,8 +159,13 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
     return { ok: true, budgetId: existing.budgetId, duplicate: true, preview };
   }
 
-  const { budgetId, lines } = storePreview(store, preview, request, startedAt);
-  const flags = analyseBudget(store, budgetId, { actor: request.actor, ...request.analysis });
+  // Lines and flags commit together: a process killed between the two would otherwise leave a
+  // budget without flags, which a retry takes for a finished duplicate and never analyses.
+  const { budgetId, lines, flags } = store.db.transaction(() => {
+    const stored = storePreview(store, preview, request, startedAt);
+    const options = { actor: request.actor, ...request.analysis };
+    return { ...stored, flags: analyseBudget(store, stored.budgetId, options) };
+  })();
   log.info(
     `imported ${lines} lines from '${request.fileName}' in ${Date.now() - startedMs} ms, ${flags} flags`,
   );
