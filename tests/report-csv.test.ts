@@ -21,8 +21,17 @@ describe('the CSV export', () => {
   });
 
   it('starts with a BOM so that spreadsheets read UTF-8 accents', () => {
-    expect(safe.startsWith('\uFEFFline_id,sheet,row,kind,')).toBe(true);
+    expect(safe.startsWith('\uFEFF')).toBe(true);
     expect(safe).toContain('DÉPENSES');
+  });
+
+  it('names its columns in the report’s language, the raw file keeping machine names', () => {
+    expect(safe.split('\r\n')[0]).toContain('Code,Libellé,Sens,Section,Chap.,Niveau,');
+    expect(safe.split('\r\n')[0]).toContain('Prévisions initiales,Prévisions définitives');
+    const english = renderLinesCsv(smallReportInput('en'), 'safe').split('\r\n')[0];
+    expect(english).toContain('Code,Label,Direction,Section,Chapter,Level,Original budget');
+    expect(english).toContain('Actual');
+    expect(raw.startsWith('\uFEFFline_id,sheet,row,kind,code,label,')).toBe(true);
   });
 
   it('neutralises a formula label with a leading apostrophe', () => {

@@ -2,7 +2,8 @@ import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { renderLinesArrow } from '../src-main/report/arrow-export';
-import { safeCellText } from '../src-main/report/safe-text';
+import { columnHeader } from '../src-main/report/column-headers';
+import { revealInvisible } from '../src-main/report/safe-text';
 import { allViews } from '../src-main/report/table-views';
 import { renderWorkbook } from '../src-main/report/xlsx-export';
 import { HOSTILE_BIDI, HOSTILE_FORMULA, HOSTILE_MARKUP, smallReportInput } from './report-fixture';
@@ -17,7 +18,7 @@ describe('the XLSX export', () => {
     expect(book.SheetNames).toEqual(['Synthèse', 'Lignes', 'Points à vérifier', 'Provenance']);
   });
 
-  it('reads back value by value: numbers as numbers, text neutralised', () => {
+  it('reads back value by value: numbers as numbers, headers in French, text revealed', () => {
     allViews(input).forEach((view, i) => {
       const sheet = book.Sheets[book.SheetNames[i]!]!;
       const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, {
@@ -25,9 +26,9 @@ describe('the XLSX export', () => {
         defval: null,
         raw: true,
       });
-      expect(rows[0]).toEqual(view.columns.map((c) => c.key));
+      expect(rows[0]).toEqual(view.columns.map((c) => columnHeader(c.key, 'fr')));
       const expected = view.rows.map((r) =>
-        r.map((v) => (typeof v === 'string' ? safeCellText(v) : v)),
+        r.map((v) => (typeof v === 'string' ? revealInvisible(v) : v)),
       );
       expect(rows.slice(1)).toEqual(expected);
     });
@@ -41,9 +42,44 @@ describe('the XLSX export', () => {
     expect(negative.z).toBe('#,##0');
     for (const [, cell] of cells) expect((cell as XLSX.CellObject).f).toBeUndefined();
     const labels = cells.map(([, c]) => (c as XLSX.CellObject).v);
-    expect(labels).toContain(`'${HOSTILE_FORMULA}`);
+    expect(labels).toContain(HOSTILE_FORMULA);
+    expect(labels).not.toContain(`'${HOSTILE_FORMULA}`);
     expect(labels).toContain(HOSTILE_MARKUP);
     expect(labels).not.toContain(HOSTILE_BIDI);
+  });
+
+  it('marks formula-looking text with the quotePrefix style instead of a visible apostrophe', () => {
+    const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
+    const part = (end: string) => {
+      const entry = zip.FileIndex[zip.FullPaths.findIndex((p: string) => p.endsWith(end))]!;
+      return Buffer.from(entry.content as Uint8Array).toString('utf8');
+    };
+    // Cells point into cellXfs by position; the other <xf> lists do not count.
+    const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(part('xl/styles.xml'))![1]!;
+    const xfs = [...cellXfs.matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
+    const quoted = xfs.findIndex((xf) => xf.includes('quotePrefix="1"'));
+    expect(quoted).toBeGreaterThan(0);
+    const lines = book.Sheets['Lignes']!;
+    const refOf = (text: string) =>
+      Object.keys(lines).find((ref) => (lines[ref] as XLSX.CellObject).v === text)!;
+    const sheet = part('xl/worksheets/sheet2.xml');
+    for (const text of [HOSTILE_FORMULA, '-15 % de remise sur l’éclairage public']) {
+      expect(sheet).toMatch(new RegExp(`<c r="${refOf(text)}"[^>]* s="${quoted}"`));
+    }
+    // A plain label and a negative number keep the ordinary styles.
+    expect(sheet).not.toMatch(
+      new RegExp(`<c r="${refOf('Patentes et licences')}"[^>]* s="${quoted}"`),
+    );
+    const negative = Object.keys(lines).find((ref) => (lines[ref] as XLSX.CellObject).v === -1500)!;
+    expect(sheet).not.toMatch(new RegExp(`<c r="${negative}"[^>]* s="${quoted}"`));
+  });
+
+  it('writes its headers in English when the report is in English', () => {
+    const english = XLSX.read(renderWorkbook(smallReportInput('en')), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(english.Sheets['Lines']!, { header: 1 });
+    expect(rows[0]).toEqual(
+      expect.arrayContaining(['Code', 'Label', 'Original budget', 'Revised budget', 'Actual']),
+    );
   });
 
   it('freezes the header row and sizes the columns to their content', () => {

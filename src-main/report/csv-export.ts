@@ -1,4 +1,5 @@
-import type { ReportInput } from './report-input';
+import { columnHeader } from './column-headers';
+import type { ReportInput, ReportLang } from './report-input';
 import { revealInvisible, safeCellText } from './safe-text';
 import { linesView, type Cell, type TableView } from './table-views';
 
@@ -23,19 +24,24 @@ function formatCell(cell: Cell, mode: CsvMode): string {
 /**
  * A table as CSV: comma-separated, CRLF, UTF-8 with a BOM. `safe` (the default) reveals
  * invisible characters and neutralises text that a spreadsheet would run as a formula; `raw`
- * keeps every text as stored, for programs.
+ * keeps every text as stored, for programs. The header row holds the machine names unless
+ * `headersIn` names a language for people to read.
  */
 export function tableToCsv(
   view: TableView,
   mode: CsvMode = 'safe',
-  { bom = true }: { bom?: boolean } = {},
+  { bom = true, headersIn }: { bom?: boolean; headersIn?: ReportLang } = {},
 ): string {
-  const header = view.columns.map((c) => quote(mode === 'safe' ? revealInvisible(c.key) : c.key));
+  const names = view.columns.map((c) => (headersIn ? columnHeader(c.key, headersIn) : c.key));
+  const header = names.map((name) => quote(mode === 'safe' ? revealInvisible(name) : name));
   const rows = view.rows.map((row) => row.map((cell) => formatCell(cell, mode)).join(','));
   return `${bom ? BOM : ''}${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
-/** The budget's lines and amounts as CSV. */
+/**
+ * The budget's lines and amounts as CSV: `safe` for people, with headers in the report's
+ * language; `raw` for programs, with the machine names.
+ */
 export function renderLinesCsv(input: ReportInput, mode: CsvMode = 'safe'): string {
-  return tableToCsv(linesView(input), mode);
+  return tableToCsv(linesView(input), mode, mode === 'safe' ? { headersIn: input.lang } : {});
 }

@@ -36,6 +36,11 @@ export function safeHtml(text: string | null | undefined): string {
 // Spreadsheets read a leading = + - @ as a formula, and some also a leading tab or CR.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** True when a spreadsheet would read the text as a formula. */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
 /**
  * Makes a text cell safe to open in a spreadsheet: a leading apostrophe stops it being read as
  * a formula. Only ever applied to text; numbers are written as numbers and never touched.
