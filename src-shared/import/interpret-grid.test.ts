@@ -99,6 +99,9 @@ describe('interpretGrid', () => {
       [2, 0],
       [5, 1],
     ]);
+    const grand = p.reconciliations.find((r) => r.row === 5 && r.phase === 'executed');
+    expect(grand?.hiddenMinor).toBe(15);
+    expect(p.issues.some((i) => i.code === 'hidden-in-total' && i.row === 5)).toBe(true);
   });
 
   it('returns a template that reads the same table again', () => {

@@ -56,13 +56,16 @@ function emptySheet(sheet: GridSheet, reason: string): SheetReading {
 
 /** The header texts a mapping names (letters left out), to find a table's header by. */
 function headerTexts(mapping: SheetMapping): string[] {
-  return Object.values(mapping.fields ?? {}).flatMap((v) => (Array.isArray(v) ? v : [v]));
+  const fields = Object.values(mapping.fields ?? {}).flatMap((v) => (Array.isArray(v) ? v : [v]));
+  const long = mapping.long ? [mapping.long.phase, mapping.long.amount] : [];
+  return [...fields, ...long, ...(mapping.key ?? [])];
 }
 
+/** A fixed header, else the vocabulary's, else the row that holds the template's header texts. */
 function headerOf(sheet: GridSheet, mapping: SheetMapping, from: number, to: number, inTable: boolean) {
   if (mapping.headerRows?.length) return findHeader(sheet, mapping.headerRows.map((r) => r - 1));
   if (inTable) return findHeaderByNames(sheet, headerTexts(mapping), from, to);
-  return findHeader(sheet);
+  return findHeader(sheet) ?? findHeaderByNames(sheet, headerTexts(mapping), from, to);
 } // prettier-ignore
 
 function readSheet(

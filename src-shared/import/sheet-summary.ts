@@ -47,7 +47,12 @@ function fieldsOf(plan: ColumnPlan): Partial<Record<Field, string | string[]>> {
   for (const c of plan.columns) {
     if (!c.field || c.field === 'code' || !c.phase) continue;
     const field = (c.phase === 'original' ? 'planned' : c.phase) as Field;
-    fields[field] ??= c.header || c.column;
+    const held = fields[field];
+    const name = c.header || c.column;
+    // Several columns of one field (two change columns, Rec | Dev) are listed, none dropped.
+    if (held === undefined) fields[field] = name;
+    else if (!(Array.isArray(held) ? held : [held]).includes(name))
+      fields[field] = [...(Array.isArray(held) ? held : [held]), name];
   }
   if (plan.labelCol !== null) fields.label = columnLetter(plan.labelCol);
   if (plan.rateCol !== null) fields.rate = columnLetter(plan.rateCol);
