@@ -33,7 +33,7 @@ function barLabel(word: string, text: string, fontSize: number) {
 
 /** Height a chart of `count` bar pairs needs at a text size. */
 export function barChartHeight(count: number, fontSize: number): number {
-  return Math.max(count, 1) * fontSize * 3.4 + fontSize * 1.5;
+  return Math.max(count, 1) * fontSize * 2.9 + fontSize;
 }
 
 function chartOption(bars: SlideBar[], legend: SlideLegend, style: BarChartStyle): EChartsOption {
@@ -61,7 +61,7 @@ function chartOption(bars: SlideBar[], legend: SlideLegend, style: BarChartStyle
       {
         type: 'bar',
         barWidth: fontSize * 1.05,
-        barGap: '15%',
+        barGap: '10%',
         data: bars.map((b) => ({
           value: Math.max(0, b.plannedMinor),
           label: barLabel(legend.planned, compact(b.plannedMinor), fontSize),

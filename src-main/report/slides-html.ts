@@ -26,7 +26,7 @@ body { margin: 0; font-family: '${REPORT_FONT_FAMILY}', 'DejaVu Sans', sans-seri
 .slide ul { font-size: 44px; line-height: 1.3; margin: 0; padding-left: 1.1em; }
 .slide li { margin-bottom: 18px; }
 .slide .chart { flex: 1; min-height: 0; }
-.slide .chart svg { display: block; }
+.slide .chart svg { display: block; max-width: 100%; max-height: 100%; width: auto; height: auto; }
 .slide .note { font-size: ${BODY_PX}px; line-height: 1.3; margin: 16px 0 0; }
 .slide footer { margin-top: auto; padding-top: 16px; font-size: 32px; display: flex; justify-content: space-between;
   border-top: 3px solid ${INK}; }
@@ -38,8 +38,20 @@ body { margin: 0; font-family: '${REPORT_FONT_FAMILY}', 'DejaVu Sans', sans-seri
 `;
 
 const CHART_WIDTH = SLIDE_WIDTH_PX - 160;
-// Room left for a chart under the title, the sentence, the note and the footer.
-const CHART_ROOM_PX = 600;
+const TEXT_WIDTH_PX = SLIDE_WIDTH_PX - 160;
+
+/** Lines a text takes at a size, from the font's average advance (about half its size). */
+const linesOf = (text: string | undefined, sizePx: number) =>
+  text ? Math.ceil((text.length * sizePx * 0.56) / TEXT_WIDTH_PX) : 0;
+
+/** Height left for a chart once the title, the sentence, the note and the footer are placed. */
+function chartRoom(slide: Slide): number {
+  const title = linesOf(slide.title, 72) * 80 + 56;
+  const sentence = linesOf(slide.sentence, 52) * 63 + 32;
+  const note = slide.note ? linesOf(slide.note, BODY_PX) * 45 + 16 : 0;
+  const footer = 16 + 40 + 3;
+  return SLIDE_HEIGHT_PX - 64 - 40 - title - sentence - note - footer - 24;
+}
 
 const LARGEST_CHART_TEXT_PX = 44;
 
@@ -48,15 +60,19 @@ function chartOf(slide: Slide, compact: (minor: number) => string): string {
   // A total has one bar pair under its title: it needs no label of its own.
   const isTotal = slide.kind === 'total';
   const bars = isTotal ? slide.bars.map((b) => ({ ...b, label: '' })) : slide.bars;
+  const room = chartRoom(slide) - (isTotal ? 2 * 70 : 0);
   let fontSize = LARGEST_CHART_TEXT_PX;
-  while (fontSize > BODY_PX && barChartHeight(bars.length, fontSize) > CHART_ROOM_PX) fontSize -= 1;
+  while (fontSize > 32 && barChartHeight(bars.length, fontSize) > room) fontSize -= 1;
   const svg = renderBarChart(bars, slide.legend, {
     width: CHART_WIDTH,
     fontSize,
     labelWidth: isTotal ? 0 : 600,
     compact,
   });
-  return `<div class="chart">${svg}</div>`;
+  // Past six bars even 32 px text cannot fit: the picture is scaled down rather than cut.
+  const height = barChartHeight(bars.length, fontSize);
+  const style = height > room ? ` style="height:${Math.floor(room)}px"` : '';
+  return `<div class="chart"${style}>${svg}</div>`;
 }
 
 // French puts a space before : ; ? ! and inside « »; a no-break one keeps the mark on its line.
