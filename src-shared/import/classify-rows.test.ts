@@ -39,6 +39,19 @@ describe('classifyRows', () => {
     ).toEqual(['line', kind]);
   });
 
+  it.each([
+    ['TOTAL RECETTES D’INVESTISSEMENT', 'investment'],
+    ['TOTAL GÉNÉRAL DES RECETTES', null],
+    ['Total', 'investment'],
+  ])('gives the total “%s” after an investment banner the section %s', (label, section) => {
+    const rows = [raw(null, 'RECETTES D’INVESTISSEMENT'), raw('131', 'FNDL', { original: 5 }), raw(null, label, { original: 5 })]; // prettier-ignore
+    const classes = classifyRows(
+      rows.map((r, i) => ({ ...r, row: i })),
+      CONTEXT,
+    );
+    expect(classes[2]?.section).toBe(section);
+  });
+
   it('takes a coded row whose code prefixes the figures below as a subtotal, not a line', () => {
     const rows = [raw('70', 'Impôts', { original: 30 }), raw('701', 'A', { original: 10 }), raw('702', 'B', { original: 20 })]; // prettier-ignore
     expect(kinds(rows)).toEqual(['subtotal', 'line', 'line']);

@@ -39,6 +39,23 @@ const TOTAL =
 const NOTE =
   /\bpage\s+\d|\bsignature|\ble\s+maire\b|\barr[êe]t[ée]\b|\bcertifi|\bfait\s+[àa]\b|^source\b|^notes?\b|^nb\b/i;
 
+const GRAND_TOTAL = /\b(?:general|generale|grand total|overall)\b/;
+
+/**
+ * A total row spans what its own label says: "TOTAL RECETTES D'INVESTISSEMENT" one section,
+ * "TOTAL GÉNÉRAL" both, whatever banner came before it.
+ */
+function totalSection(raw: RawRow, bannerSection: Section | null): Section | null {
+  if (raw.section) return raw.section;
+  const label = raw.label ?? raw.texts[0] ?? '';
+  const plain = label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  if (GRAND_TOTAL.test(plain)) return null;
+  return contextOf(label).section ?? bannerSection;
+}
+
 /** Direction and section a banner or sheet name states ("RECETTES DE FONCTIONNEMENT"). */
 export function contextOf(text: string): { direction: Direction | null; section: Section | null } {
   const t = text
@@ -187,7 +204,8 @@ export function classifyRows(
 
     const byClass = raw.code && context.accountClasses !== false ? accountClassOf(raw.code) : { direction: null, section: null }; // prettier-ignore
     const direction = context.forced ?? banner.direction ?? context.direction ?? byClass.direction;
-    const section = raw.section ?? banner.section ?? context.section ?? byClass.section;
+    const section =
+      kind === 'total' ? totalSection(raw, banner.section) : (raw.section ?? banner.section ?? context.section ?? byClass.section);
     out.push({ kind: kind as RowKind, reason, direction, section, parentCode, level });
   }); // prettier-ignore
   return out;
