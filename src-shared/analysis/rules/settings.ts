@@ -31,7 +31,7 @@ export interface RuleSettings {
   largeRevisionPercent: number;
   /** Robust z-score (0.6745 (x − median) / MAD) above which a rate is an outlier. */
   outlierRobustZ: number;
-  /** Peers needed in a group before its median means anything. */
+  /** Peers needed in a group before its median means anything: with fewer, one line moves it. */
   outlierMinGroupSize: number;
   /** A figure that is a whole multiple of this (major units) is round. */
   roundUnitMajor: number;
@@ -63,7 +63,7 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   repeatedAmountMinSignificantDigits: 3,
   largeRevisionPercent: 50,
   outlierRobustZ: 3.5,
-  outlierMinGroupSize: 5,
+  outlierMinGroupSize: 8,
   roundUnitMajor: 1_000_000,
   roundShareMaxPercent: 25,
   roundMinSample: 10,
