@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './styles.css';
+import './workbench.css';
+import './present/present.css';
 import { App } from './shell/App';
 import { LanguageProvider } from './shell/language';
 

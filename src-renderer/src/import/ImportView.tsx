@@ -1,15 +1,18 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import type { ImportOptions } from '../../../src-shared/contract';
 import type { PickedFile } from '../../../src-shared/desktop-api';
 import type { ImportPreview } from '../../../src-shared/model';
 import { call, desktop, unwrap } from '../api';
 import { useLanguage } from '../shell/language';
+import { ImportProgress } from './ImportProgress';
+import { ImportTarget } from './ImportTarget';
 import { PreviewPanel } from './PreviewPanel';
 import { readPickedFile } from './read-file';
 
 type Step =
   | { kind: 'choose' }
   | { kind: 'reading'; fileName: string }
-  | { kind: 'preview'; file: PickedFile; preview: ImportPreview }
+  | { kind: 'preview'; file: PickedFile; preview: ImportPreview; busy?: boolean }
   | { kind: 'saving'; file: PickedFile; preview: ImportPreview }
   | { kind: 'error'; message: string };
 
@@ -21,20 +24,36 @@ interface Props {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** FIELD → column with `column` given `field`, and no other field on that column. */
+export function remap(map: Record<string, string>, column: string, field: string | null) {
+  const next = Object.fromEntries(Object.entries(map).filter(([, target]) => target !== column));
+  if (field) next[field] = column;
+  return next;
+}
+
 export function ImportView({ onImported, openDialogSignal }: Props) {
   const { t } = useLanguage();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
-  const input = useRef<HTMLInputElement>(null);
+  const [options, setOptions] = useState<ImportOptions>({});
+  // Each read gets a number; a reply to an abandoned or older read is dropped.
+  const request = useRef(0);
   const native = desktop();
 
-  const previewFile = async (file: PickedFile) => {
-    setStep({ kind: 'reading', fileName: file.fileName });
+  const read = async (file: PickedFile, next: ImportOptions, shown?: ImportPreview) => {
+    const id = ++request.current;
+    if (shown) setStep({ kind: 'preview', file, preview: shown, busy: true });
+    else setStep({ kind: 'reading', fileName: file.fileName });
     try {
-      const preview = await call('import.preview', { ...file, options: {} });
-      setStep({ kind: 'preview', file, preview });
+      const preview = await call('import.preview', { ...file, options: next });
+      if (id === request.current) setStep({ kind: 'preview', file, preview });
     } catch (error) {
-      setStep({ kind: 'error', message: messageOf(error) });
+      if (id === request.current) setStep({ kind: 'error', message: messageOf(error) });
     }
+  };
+
+  const previewFile = (file: PickedFile) => {
+    setOptions({});
+    return read(file, {});
   };
 
   const chooseNative = async () => {
@@ -53,11 +72,18 @@ export function ImportView({ onImported, openDialogSignal }: Props) {
     if (file) await previewFile(await readPickedFile(file));
   };
 
+  const changeColumn = (column: string, field: string | null) => {
+    if (step.kind !== 'preview') return;
+    const next = { ...options, map: remap(options.map ?? {}, column, field) };
+    setOptions(next);
+    void read(step.file, next, step.preview);
+  };
+
   const confirm = async () => {
     if (step.kind !== 'preview') return;
     setStep({ ...step, kind: 'saving' });
     try {
-      const result = await call('import.commit', { ...step.file, options: {} });
+      const result = await call('import.commit', { ...step.file, options });
       onImported(result.budgetId);
     } catch (error) {
       setStep({ kind: 'error', message: messageOf(error) });
@@ -84,7 +110,6 @@ export function ImportView({ onImported, openDialogSignal }: Props) {
           <label className="file-label">
             <span>{t('import.fileLabel')}</span>
             <input
-              ref={input}
               type="file"
               accept=".xlsx,.xlsm,.xls,.ods,.csv"
               onChange={(event) => void chooseInBrowser(event)}
@@ -93,9 +118,13 @@ export function ImportView({ onImported, openDialogSignal }: Props) {
         )}
       </div>
       {step.kind === 'reading' && (
-        <p className="status" role="status">
-          {t('import.reading', { file: step.fileName })}
-        </p>
+        <ImportProgress
+          fileName={step.fileName}
+          onCancel={() => {
+            request.current++;
+            setStep({ kind: 'choose' });
+          }}
+        />
       )}
       {step.kind === 'error' && (
         <p className="status status-error" role="alert">
@@ -103,12 +132,17 @@ export function ImportView({ onImported, openDialogSignal }: Props) {
         </p>
       )}
       {(step.kind === 'preview' || step.kind === 'saving') && (
-        <PreviewPanel
-          preview={step.preview}
-          saving={step.kind === 'saving'}
-          onConfirm={() => void confirm()}
-          onCancel={() => setStep({ kind: 'choose' })}
-        />
+        <>
+          <ImportTarget preview={step.preview} options={options} onChange={setOptions} />
+          <PreviewPanel
+            preview={step.preview}
+            saving={step.kind === 'saving'}
+            busy={step.kind === 'preview' && step.busy === true}
+            onRemap={changeColumn}
+            onConfirm={() => void confirm()}
+            onCancel={() => setStep({ kind: 'choose' })}
+          />
+        </>
       )}
     </section>
   );

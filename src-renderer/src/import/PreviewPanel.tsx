@@ -1,9 +1,13 @@
 import type { ImportIssue, ImportPreview, SheetPreview } from '../../../src-shared/model';
 import { formatAmount, formatInteger, visibleText } from '../format';
 import { SeverityMark } from '../shell/SeverityMark';
+import { ColumnFieldSelect } from './ColumnFieldSelect';
+import { RowsPreview } from './RowsPreview';
 import { useLanguage } from '../shell/language';
 
-function SheetColumns({ sheet }: { sheet: SheetPreview }) {
+type Remap = (column: string, field: string | null) => void;
+
+function SheetColumns({ sheet, onRemap }: { sheet: SheetPreview; onRemap: Remap }) {
   const { t, lang } = useLanguage();
   const counts = sheet.rowCounts;
   return (
@@ -41,8 +45,11 @@ function SheetColumns({ sheet }: { sheet: SheetPreview }) {
                 <td>{column.column}</td>
                 <td>{visibleText(column.header)}</td>
                 <td>
-                  {column.field ?? <em>{t('import.unmapped')}</em>}
-                  {column.phase && column.phase !== column.field ? ` (${column.phase})` : ''}
+                  <ColumnFieldSelect
+                    sheet={sheet.name}
+                    column={column}
+                    onChange={(field) => onRemap(column.column, field)}
+                  />
                 </td>
                 <td>{visibleText(column.because)}</td>
                 <td className="num">
@@ -81,17 +88,20 @@ function IssueList({ issues }: { issues: ImportIssue[] }) {
 interface Props {
   preview: ImportPreview;
   saving: boolean;
+  /** True while the preview is being read again with a changed mapping. */
+  busy: boolean;
+  onRemap: Remap;
   onConfirm(): void;
   onCancel(): void;
 }
 
 /** What the import would store, shown before anything is written. */
-export function PreviewPanel({ preview, saving, onConfirm, onCancel }: Props) {
+export function PreviewPanel({ preview, saving, busy, onRemap, onConfirm, onCancel }: Props) {
   const { t, lang } = useLanguage();
   const gaps = preview.reconciliations.filter((r) => r.differenceMinor !== 0);
 
   return (
-    <section className="preview" aria-labelledby="preview-title">
+    <section className="preview" aria-labelledby="preview-title" aria-busy={busy}>
       <h2 id="preview-title">
         {t('import.previewTitle', { file: visibleText(preview.file.name) })}
       </h2>
@@ -111,8 +121,10 @@ export function PreviewPanel({ preview, saving, onConfirm, onCancel }: Props) {
       </dl>
       <h2>{t('import.sheets')}</h2>
       {preview.sheets.map((sheet) => (
-        <SheetColumns key={sheet.name} sheet={sheet} />
+        <SheetColumns key={sheet.name} sheet={sheet} onRemap={onRemap} />
       ))}
+      <h2>{t('import.rows')}</h2>
+      <RowsPreview rows={preview.rows} />
       <h2>{t('import.issues', { count: preview.issues.length })}</h2>
       <IssueList issues={preview.issues} />
       {gaps.length > 0 && (
@@ -135,7 +147,7 @@ export function PreviewPanel({ preview, saving, onConfirm, onCancel }: Props) {
         </>
       )}
       <div className="actions">
-        <button type="button" className="primary" disabled={saving} onClick={onConfirm}>
+        <button type="button" className="primary" disabled={saving || busy} onClick={onConfirm}>
           {saving ? t('import.saving') : t('import.confirm')}
         </button>
         <button type="button" disabled={saving} onClick={onCancel}>

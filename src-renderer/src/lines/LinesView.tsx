@@ -1,142 +1,208 @@
-import { useMemo } from 'react';
-import type { BudgetInfo, BudgetLine, Flag } from '../../../src-shared/model';
-import { formatAmount, formatInteger, formatPercent, visibleText } from '../format';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import type { BudgetInfo, Flag } from '../../../src-shared/model';
+import type { MessageKey } from '../../../src-shared/i18n';
+import { formatInteger, visibleText } from '../format';
+import { useProvenance } from '../provenance/provenance-context';
 import { CallStatus } from '../shell/CallStatus';
-import { SeverityMark } from '../shell/SeverityMark';
 import { useLanguage } from '../shell/language';
 import { useCall } from '../shell/use-call';
-import { lineFigures } from './line-figures';
+import { ExplorerFilters } from './ExplorerFilters';
+import { ExplorerRowView, type Figure } from './ExplorerRowView';
+import {
+  isFiltering,
+  keyOf,
+  parentKeys,
+  rowsFromArrow,
+  visibleRows,
+  worstSeverityByLine,
+  type ExplorerFilter,
+  type ExplorerRow,
+  type Sort,
+  type SortKey,
+} from './explorer-model';
+import { VirtualRows } from './VirtualRows';
 
-// A plain table stays smooth up to a few thousand rows; larger budgets wait for virtualisation.
-const MAX_ROWS = 3000;
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const COLUMNS: { key: SortKey; label: MessageKey; numeric?: boolean }[] = [
+  { key: 'code', label: 'field.code' },
+  { key: 'label', label: 'field.label' },
+  { key: 'planned', label: 'field.planned', numeric: true },
+  { key: 'revised', label: 'field.revised', numeric: true },
+  { key: 'executed', label: 'field.executed', numeric: true },
+  { key: 'rate', label: 'field.rate', numeric: true },
+  { key: 'flag', label: 'lines.flag' },
+];
 
-function worstFlagByLine(flags: Flag[]): Map<number, Flag> {
-  const worst = new Map<number, Flag>();
-  for (const flag of flags) {
-    if (flag.lineId === null) continue;
-    const seen = worst.get(flag.lineId);
-    if (!seen || SEVERITY_ORDER[flag.severity] < SEVERITY_ORDER[seen.severity])
-      worst.set(flag.lineId, flag);
-  }
-  return worst;
+function useListHeight(): number {
+  const [height, setHeight] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const resize = () => setHeight(window.innerHeight);
+    window.addEventListener('resize', resize);
+    return () => window.removeEventListener('resize', resize);
+  }, []);
+  return Math.max(320, height - 380);
 }
 
-function LineRow({ line, budget, flag }: { line: BudgetLine; budget: BudgetInfo; flag?: Flag }) {
-  const { lang } = useLanguage();
-  const figures = lineFigures(line, budget);
-  const amount = (minor: number | undefined) => formatAmount(minor, budget.currencyExponent, lang);
-  const isLine = line.kind === 'line';
-
-  // A banner ("RECETTES DE FONCTIONNEMENT") names a part of the table, across all its columns;
-  // the importer may keep it as an ignored row with its text in the code cell.
-  const isBanner = line.kind === 'banner' || line.kind === 'ignored';
-  if (isBanner || (line.kind === 'heading' && !line.code)) {
-    return (
-      <tr className="row-banner">
-        <td colSpan={7}>{visibleText(line.label ?? line.code)}</td>
-      </tr>
-    );
-  }
-
-  return (
-    <tr className={`row-${line.kind}${flag ? ' row-flagged' : ''}`}>
-      <td className="code">{visibleText(line.code)}</td>
-      <td className="label" style={{ paddingInlineStart: `${0.5 + line.level * 1.5}rem` }}>
-        {visibleText(line.label)}
-      </td>
-      <td className="num">{amount(figures.planned)}</td>
-      <td className="num">{amount(figures.revised)}</td>
-      <td className="num">{amount(figures.executed)}</td>
-      <td className="num">
-        {isLine || figures.ratePercent !== null ? formatPercent(figures.ratePercent, lang) : ''}
-      </td>
-      <td className="flag-cell">{flag && <SeverityMark severity={flag.severity} compact />}</td>
-    </tr>
-  );
-}
-
-function LinesTable({
-  lines,
-  flags,
-  budget,
-}: {
-  lines: BudgetLine[];
+interface ExplorerProps {
+  rows: ExplorerRow[];
   flags: Flag[];
   budget: BudgetInfo;
-}) {
+  initialFilter: ExplorerFilter;
+}
+
+function Explorer({ rows, flags, budget, initialFilter }: ExplorerProps) {
   const { t, lang } = useLanguage();
-  const worst = useMemo(() => worstFlagByLine(flags), [flags]);
-  const shown = lines.slice(0, MAX_ROWS);
+  const openProvenance = useProvenance();
+  const [filter, setFilter] = useState<ExplorerFilter>(initialFilter);
+  const [sort, setSort] = useState<Sort | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [active, setActive] = useState(0);
+  const heightPx = useListHeight();
+
+  const severities = useMemo(() => worstSeverityByLine(flags), [flags]);
+  const parents = useMemo(() => parentKeys(rows), [rows]);
+  const chapters = useMemo(
+    () => [...new Set(rows.map((r) => r.chapter).filter((c) => c !== null))].sort(),
+    [rows],
+  );
+  const shown = useMemo(
+    () => visibleRows(rows, filter, sort, collapsed, severities),
+    [rows, filter, sort, collapsed, severities],
+  );
+  const isTree = !sort && !isFiltering(filter);
+  const activeIndex = Math.min(active, Math.max(0, shown.length - 1));
+
+  const toggle = (key: string, fold?: boolean) =>
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (fold ?? !next.has(key)) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  const rowAt = (index: number) => rows[shown[index] ?? -1];
+  const showFigure = (row: ExplorerRow, figure: Figure) =>
+    openProvenance({
+      budgetId: budget.id,
+      lineId: row.id,
+      title: `${t(`field.${figure}`)} — ${[row.code, visibleText(row.label)].filter(Boolean).join(' ')}`,
+    });
+
+  const onRowKey = (index: number, event: KeyboardEvent) => {
+    const row = rowAt(index);
+    const key = row && keyOf(row);
+    if (!row) return;
+    if (event.key === 'Enter') showFigure(row, 'executed');
+    else if (
+      key &&
+      isTree &&
+      parents.has(key) &&
+      ['ArrowLeft', 'ArrowRight', ' '].includes(event.key)
+    ) {
+      event.preventDefault();
+      toggle(key, event.key === ' ' ? undefined : event.key === 'ArrowLeft');
+    }
+  };
+
+  const sortBy = (key: SortKey) =>
+    setSort((current) =>
+      current?.key !== key
+        ? { key, descending: false }
+        : current.descending
+          ? null
+          : { key, descending: true },
+    );
+
+  const header = (
+    <div role="row" className="vrow vhead">
+      {COLUMNS.map((column) => (
+        <span
+          key={column.key}
+          role="columnheader"
+          className={column.numeric ? 'num' : undefined}
+          aria-sort={
+            sort?.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'
+          }
+        >
+          <button type="button" className="sort-button" onClick={() => sortBy(column.key)}>
+            {t(column.label)}
+            <span aria-hidden="true">
+              {sort?.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+            </span>
+          </button>
+        </span>
+      ))}
+    </div>
+  );
 
   return (
     <>
-      {lines.length > MAX_ROWS && (
-        <p className="status">
-          {t('lines.truncated', {
-            shown: formatInteger(MAX_ROWS, lang),
-            count: formatInteger(lines.length, lang),
-          })}
-        </p>
-      )}
-      <div className="table-scroll" tabIndex={0} aria-labelledby="lines-title">
-        <table className="data-table lines-table">
-          <caption className="visually-hidden">
-            {t('lines.caption', { count: formatInteger(lines.length, lang) })} ({budget.currency})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="code">
-                {t('field.code')}
-              </th>
-              <th scope="col">{t('field.label')}</th>
-              <th scope="col" className="num">
-                {t('field.planned')}
-              </th>
-              <th scope="col" className="num">
-                {t('field.revised')}
-              </th>
-              <th scope="col" className="num">
-                {t('field.executed')}
-              </th>
-              <th scope="col" className="num">
-                {t('field.rate')}
-              </th>
-              <th scope="col">{t('lines.flag')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((line) => (
-              <LineRow key={line.id} line={line} budget={budget} flag={worst.get(line.id)} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ExplorerFilters filter={filter} chapters={chapters} onChange={setFilter} />
+      <p className="status" role="status">
+        {t('explore.shown', {
+          shown: formatInteger(shown.length, lang),
+          count: formatInteger(rows.length, lang),
+        })}{' '}
+        {isTree ? t('explore.treeHint') : t('explore.flatHint')}
+      </p>
+      <VirtualRows
+        count={shown.length}
+        heightPx={heightPx}
+        active={activeIndex}
+        onActive={setActive}
+        onRowKey={onRowKey}
+        header={header}
+        label={`${t('lines.title')} (${budget.currency})`}
+        rowId={(index) => `line-${rowAt(index)?.id ?? 0}`}
+        renderRow={(index, isActive) => {
+          const row = rowAt(index) as ExplorerRow;
+          const key = keyOf(row);
+          return (
+            <ExplorerRowView
+              key={row.id}
+              row={row}
+              index={index}
+              budget={budget}
+              isActive={isActive}
+              folded={isTree && key && parents.has(key) ? collapsed.has(key) : null}
+              severity={severities.get(row.id)}
+              onToggle={() => key && toggle(key)}
+              onFigure={(figure) => showFigure(row, figure)}
+              onSelect={() => setActive(index)}
+            />
+          );
+        }}
+      />
     </>
   );
 }
 
-export function LinesView({ budget }: { budget: BudgetInfo }) {
-  const { t, lang } = useLanguage();
-  const lines = useCall('budgets.lines', { budgetId: budget.id });
+export function LinesView({
+  budget,
+  initialFilter = {},
+}: {
+  budget: BudgetInfo;
+  initialFilter?: ExplorerFilter;
+}) {
+  const { t } = useLanguage();
+  const lines = useCall('budgets.linesArrow', { budgetId: budget.id });
   const flags = useCall('flags.list', { budgetId: budget.id });
-  const count = lines.state.status === 'done' ? lines.state.data.length : null;
+  const arrow = lines.state.status === 'done' ? lines.state.data.arrowBase64 : null;
+  const rows = useMemo(() => (arrow ? rowsFromArrow(arrow) : []), [arrow]);
 
   return (
     <section className="view" aria-labelledby="lines-title">
-      <h1 id="lines-title">
-        {t('lines.title')}
-        {count !== null && (
-          <span className="count">
-            {' '}
-            · {t('lines.caption', { count: formatInteger(count, lang) })}
-          </span>
-        )}
-      </h1>
+      <h1 id="lines-title">{t('lines.title')}</h1>
       <CallStatus state={lines.state} retry={lines.retry}>
-        {(data) => (
+        {() => (
           <CallStatus state={flags.state} retry={flags.retry}>
-            {(flagList) => <LinesTable lines={data} flags={flagList} budget={budget} />}
+            {(flagList) => (
+              <Explorer
+                key={JSON.stringify(initialFilter)}
+                rows={rows}
+                flags={flagList}
+                budget={budget}
+                initialFilter={initialFilter}
+              />
+            )}
           </CallStatus>
         )}
       </CallStatus>

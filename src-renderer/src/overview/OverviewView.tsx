@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import type { GroupComparison, Summary } from '../../../src-shared/analysis/summary-model';
 import type { BudgetInfo } from '../../../src-shared/model';
+import type { ExplorerFilter } from '../lines/explorer-model';
 import { formatMoney, formatPercent, visibleText } from '../format';
+import { useProvenance } from '../provenance/provenance-context';
 import { CallStatus } from '../shell/CallStatus';
 import { useLanguage, type LanguageState } from '../shell/language';
 import { useCall } from '../shell/use-call';
@@ -23,26 +25,41 @@ function describe(title: string, bars: RateBar[], state: LanguageState): string 
   return state.t('overview.chartLabel', { title, items: items.join(' ; ') });
 }
 
-function Charts({ summary }: { summary: Summary }) {
+type OpenLines = (filter: ExplorerFilter) => void;
+
+function Charts({ summary, onOpenLines }: { summary: Summary; onOpenLines: OpenLines }) {
   const state = useLanguage();
   const { t, lang } = state;
+  const sectionGroups = useMemo(
+    () => summary.bySection.filter((g) => g.section !== null),
+    [summary],
+  );
   const sections = useMemo(
-    () =>
-      summary.bySection
-        .filter((g) => g.section !== null)
-        .map((g) => ({ label: sectionLabel(g, t), ratePercent: g.ratePercent })),
-    [summary, t],
+    () => sectionGroups.map((g) => ({ label: sectionLabel(g, t), ratePercent: g.ratePercent })),
+    [sectionGroups, t],
   );
   const chapters = useMemo(
     () =>
-      (['revenue', 'expenditure'] as const).map((direction) => ({
-        direction,
-        bars: summary.byChapter
-          .filter((g) => g.direction === direction && g.chapter !== null)
-          .map((g) => ({ label: chapterLabel(g), ratePercent: g.ratePercent })),
-      })),
+      (['revenue', 'expenditure'] as const).map((direction) => {
+        const groups = summary.byChapter.filter(
+          (g) => g.direction === direction && g.chapter !== null,
+        );
+        return {
+          direction,
+          groups,
+          bars: groups.map((g) => ({ label: chapterLabel(g), ratePercent: g.ratePercent })),
+        };
+      }),
     [summary],
   );
+  const open = (group: GroupComparison | undefined) => {
+    if (!group) return;
+    onOpenLines(
+      group.chapter
+        ? { direction: group.direction, chapter: group.chapter }
+        : { direction: group.direction, section: group.section ?? undefined },
+    );
+  };
 
   const sectionTitle = t('overview.bySection');
   return (
@@ -52,10 +69,12 @@ function Charts({ summary }: { summary: Summary }) {
         bars={sections}
         lang={lang}
         description={describe(sectionTitle, sections, state)}
+        onBar={(index) => open(sectionGroups[index])}
+        barsLabel={t('overview.openLines')}
       />
       {chapters
         .filter((c) => c.bars.length > 0)
-        .map(({ direction, bars }) => {
+        .map(({ direction, bars, groups }) => {
           const title = `${t('overview.byChapter')} — ${t(`direction.${direction}`)}`;
           return (
             <RateChart
@@ -64,6 +83,8 @@ function Charts({ summary }: { summary: Summary }) {
               bars={bars}
               lang={lang}
               description={describe(title, bars, state)}
+              onBar={(index) => open(groups[index])}
+              barsLabel={t('overview.openLines')}
             />
           );
         })}
@@ -71,8 +92,9 @@ function Charts({ summary }: { summary: Summary }) {
   );
 }
 
-function Overview({ summary }: { summary: Summary }) {
+function Overview({ summary, onOpenLines }: { summary: Summary; onOpenLines: OpenLines }) {
   const { t, lang } = useLanguage();
+  const openProvenance = useProvenance();
   const { budget, totals, balance, flagCounts } = summary;
   return (
     <>
@@ -96,19 +118,32 @@ function Overview({ summary }: { summary: Summary }) {
         </strong>
       </p>
       <p className="flag-counts">{t('overview.flagCounts', flagCounts)}</p>
-      <Charts summary={summary} />
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => openProvenance({ budgetId: budget.id, title: t('overview.totals') })}
+      >
+        {t('overview.whereFrom')}
+      </button>
+      <Charts summary={summary} onOpenLines={onOpenLines} />
     </>
   );
 }
 
-export function OverviewView({ budget }: { budget: BudgetInfo }) {
+export function OverviewView({
+  budget,
+  onOpenLines,
+}: {
+  budget: BudgetInfo;
+  onOpenLines: OpenLines;
+}) {
   const { t } = useLanguage();
   const { state, retry } = useCall('budgets.summary', { budgetId: budget.id });
   return (
     <section className="view" aria-labelledby="overview-title">
       <h1 id="overview-title">{t('overview.title')}</h1>
       <CallStatus state={state} retry={retry}>
-        {(summary) => <Overview summary={summary} />}
+        {(summary) => <Overview summary={summary} onOpenLines={onOpenLines} />}
       </CallStatus>
     </section>
   );

@@ -26,11 +26,19 @@ interface Props {
   lang: Language;
   /** A text equivalent of the chart, read by screen readers instead of the drawing. */
   description: string;
+  /** Opens the lines behind a bar; the bars are also listed as buttons for the keyboard. */
+  onBar?(index: number): void;
+  barsLabel?: string;
 }
 
 /** Horizontal bars of execution rates with a line at 100 %, in type a room can read. */
-export function RateChart({ title, bars, lang, description }: Props) {
+export function RateChart({ title, bars, lang, description, onBar, barsLabel }: Props) {
   const host = useRef<HTMLDivElement>(null);
+  // The chart is drawn once per data; the latest click handler is read through a ref.
+  const clickRef = useRef(onBar);
+  useEffect(() => {
+    clickRef.current = onBar;
+  }, [onBar]);
   const heightPx = Math.max(160, bars.length * BAR_HEIGHT_PX + 70);
 
   useEffect(() => {
@@ -85,6 +93,10 @@ export function RateChart({ title, bars, lang, description }: Props) {
         },
       ],
     });
+    chart.on('click', (params) => {
+      if (typeof params.dataIndex === 'number')
+        clickRef.current?.(rows.length - 1 - params.dataIndex);
+    });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => {
@@ -103,6 +115,15 @@ export function RateChart({ title, bars, lang, description }: Props) {
         role="img"
         aria-label={description}
       />
+      {onBar && (
+        <div className="bar-links" role="group" aria-label={barsLabel}>
+          {bars.map((bar, index) => (
+            <button key={bar.label} type="button" className="chip" onClick={() => onBar(index)}>
+              {bar.label}
+            </button>
+          ))}
+        </div>
+      )}
     </figure>
   );
 }

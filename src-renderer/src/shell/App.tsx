@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BudgetInfo } from '../../../src-shared/model';
 import { call, desktop } from '../api';
+import { CompareView } from '../compare/CompareView';
 import { FlagsView } from '../flags/FlagsView';
 import { ImportView } from '../import/ImportView';
+import type { ExplorerFilter } from '../lines/explorer-model';
 import { LinesView } from '../lines/LinesView';
 import { OverviewView } from '../overview/OverviewView';
+import { PresentView } from '../present/PresentView';
+import { ProvenanceProvider } from '../provenance/provenance-context';
 import { CallStatus } from './CallStatus';
 import { Header, type View } from './Header';
 import { useLanguage } from './language';
@@ -27,6 +31,7 @@ function Workbench({
   const budget = budgets.find((b) => b.id === selectedId) ?? latest(budgets);
   const [view, setView] = useState<View>(budget ? 'overview' : 'import');
   const [openDialog, setOpenDialog] = useState(0);
+  const [linesFilter, setLinesFilter] = useState<ExplorerFilter>({});
   const main = useRef<HTMLElement>(null);
 
   const navigate = useCallback((next: View) => {
@@ -50,27 +55,46 @@ function Workbench({
     [navigate, setLang],
   );
 
+  const openLines = (filter: ExplorerFilter) => {
+    setLinesFilter(filter);
+    navigate('lines');
+  };
+
   const imported = (id: number) => {
     setSelectedId(id);
     onImported(id);
     navigate('overview');
   };
 
+  if (view === 'present' && budget) {
+    return <PresentView budget={budget} onExit={() => navigate('overview')} />;
+  }
   return (
-    <>
-      <Header view={view} budget={budget} onNavigate={navigate} />
+    <ProvenanceProvider>
+      <Header
+        view={view}
+        budget={budget}
+        budgets={budgets}
+        onSelect={setSelectedId}
+        onNavigate={(next) => {
+          if (next === 'lines') setLinesFilter({});
+          navigate(next);
+        }}
+      />
       <main ref={main} tabIndex={-1} className="app-main">
         {view === 'import' || !budget ? (
           <ImportView onImported={imported} openDialogSignal={openDialog} />
         ) : view === 'overview' ? (
-          <OverviewView budget={budget} />
+          <OverviewView budget={budget} onOpenLines={openLines} />
         ) : view === 'lines' ? (
-          <LinesView budget={budget} />
+          <LinesView budget={budget} initialFilter={linesFilter} />
+        ) : view === 'compare' ? (
+          <CompareView budget={budget} budgets={budgets} />
         ) : (
           <FlagsView budget={budget} />
         )}
       </main>
-    </>
+    </ProvenanceProvider>
   );
 }
 

@@ -3,22 +3,32 @@ import type { MessageKey } from '../../../src-shared/i18n';
 import { visibleText } from '../format';
 import { useLanguage } from './language';
 
-export type View = 'import' | 'overview' | 'lines' | 'flags';
+export type View = 'import' | 'overview' | 'lines' | 'flags' | 'compare' | 'present';
 
 const VIEWS: { view: View; label: MessageKey }[] = [
   { view: 'overview', label: 'nav.overview' },
   { view: 'lines', label: 'nav.lines' },
   { view: 'flags', label: 'nav.flags' },
+  { view: 'compare', label: 'nav.compare' },
+  { view: 'present', label: 'nav.present' },
   { view: 'import', label: 'nav.import' },
 ];
 
 interface Props {
   view: View;
   budget: BudgetInfo | null;
+  budgets: BudgetInfo[];
+  onSelect(budgetId: number): void;
   onNavigate(view: View): void;
 }
 
-export function Header({ view, budget, onNavigate }: Props) {
+/** "Commune de X, 2019" for lists where budgets stand side by side. */
+export function budgetName(budget: BudgetInfo): string {
+  const entity = visibleText(budget.entity);
+  return budget.fiscalYear ? `${entity}, ${budget.fiscalYear}` : entity;
+}
+
+export function Header({ view, budget, budgets, onSelect, onNavigate }: Props) {
   const { t, lang, setLang } = useLanguage();
   const entity = budget ? visibleText(budget.entity) : null;
 
@@ -51,6 +61,18 @@ export function Header({ view, budget, onNavigate }: Props) {
           ))}
         </ul>
       </nav>
+      {budgets.length > 1 && budget && (
+        <label className="budget-picker">
+          <span className="visually-hidden">{t('nav.budget')}</span>
+          <select value={budget.id} onChange={(event) => onSelect(Number(event.target.value))}>
+            {budgets.map((b) => (
+              <option key={b.id} value={b.id}>
+                {budgetName(b)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <button
         type="button"
         className="lang-button"

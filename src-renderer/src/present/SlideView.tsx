@@ -1,0 +1,66 @@
+import type { Slide, SlideBar } from '../../../src-shared/present/build-deck';
+import { visibleText } from '../format';
+
+/** A pair of bars: the forecast as an outlined bar, the execution as a solid one, both named. */
+function BarPair({
+  bar,
+  maxMinor,
+  legend,
+}: {
+  bar: SlideBar;
+  maxMinor: number;
+  legend: Slide['legend'];
+}) {
+  const width = (minor: number) => `${maxMinor > 0 ? Math.max(0.5, (minor / maxMinor) * 100) : 0}%`;
+  return (
+    <li className="slide-bar">
+      <div className="slide-bar-head">
+        <span className="slide-bar-label">{visibleText(bar.label)}</span>
+        <span className="slide-bar-rate">{bar.rateText}</span>
+      </div>
+      <div className="bar-track">
+        <span className="bar bar-planned" style={{ width: width(bar.plannedMinor) }} />
+        <span className="bar-text">
+          {legend?.planned} : {bar.plannedText}
+        </span>
+      </div>
+      <div className="bar-track">
+        <span className="bar bar-executed" style={{ width: width(bar.executedMinor) }} />
+        <span className="bar-text">
+          {legend?.executed} : {bar.executedText}
+        </span>
+      </div>
+    </li>
+  );
+}
+
+/** One slide at full size; every kind shares the title and the sentence read out. */
+export function SlideView({ slide }: { slide: Slide }) {
+  const bars = slide.kind === 'total' ? [] : (slide.bars ?? []);
+  const maxMinor = Math.max(0, ...bars.flatMap((b) => [b.plannedMinor, b.executedMinor]));
+  return (
+    <article
+      className={`slide kind-${slide.kind}`}
+      aria-roledescription="slide"
+      data-slide-id={slide.id}
+    >
+      <h1 className="slide-title">{visibleText(slide.title)}</h1>
+      {slide.sentence && <p className="slide-sentence">{visibleText(slide.sentence)}</p>}
+      {bars.length > 0 && (
+        <ul className="slide-bars">
+          {bars.map((bar) => (
+            <BarPair key={bar.label} bar={bar} maxMinor={maxMinor} legend={slide.legend} />
+          ))}
+        </ul>
+      )}
+      {slide.items && slide.items.length > 0 && (
+        <ul className="slide-items">
+          {slide.items.map((item) => (
+            <li key={item}>{visibleText(item)}</li>
+          ))}
+        </ul>
+      )}
+      {slide.note && <p className="slide-foot">{visibleText(slide.note)}</p>}
+    </article>
+  );
+}
