@@ -26,6 +26,8 @@ describe('matchHeader', () => {
     [['N° compte'], 'code'],
     [['Nature des dépenses'], 'label'],
     [['INTITULES'], 'label'],
+    [['Label'], 'label'],
+    [['Liquidated'], 'liquidated'],
     [['Budget Estimates (Kshs. Million)', 'Rec'], 'planned'],
     [['Expenditure (Kshs. Million)', 'Total'], 'executed'],
     [['% of Local Revenue Against Annual Local Revenue Target'], 'rate'],

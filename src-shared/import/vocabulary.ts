@@ -58,13 +58,13 @@ interface Entry {
 /** French (DOMAIN.md §2) and English headers. Other languages need a template. */
 const ENTRIES: Entry[] = [
   { field: 'code', phrases: ['code', 'codes', 'imputation', 'compte', 'comptes', 'numero compte', 'numero de compte', 'ligne budgetaire', 'rubrique', 'nature', 'chapitre', 'article', 'paragraphe', 'account', 'account code', 'account number', 'vote', 'item code', 'code budgetaire'] },
-  { field: 'label', phrases: ['libelle', 'libelles', 'designation', 'designations', 'intitule', 'intitules', 'objet', 'nature des recettes', 'nature des depenses', 'description', 'particulars', 'details', 'item', 'county', 'name', 'narration', 'account description'] },
+  { field: 'label', phrases: ['libelle', 'libelles', 'designation', 'designations', 'intitule', 'intitules', 'objet', 'nature des recettes', 'nature des depenses', 'description', 'particulars', 'details', 'item', 'county', 'name', 'narration', 'account description', 'label', 'labels'] },
   { field: 'planned', phrases: ['previsions', 'prevision', 'previsions initiales', 'prevision initiale', 'initiales', 'initiale', 'prevu', 'budget primitif', 'bp', 'budget vote', 'credits initiaux', 'credits votes', 'budget', 'estimates', 'budget estimates', 'appropriation', 'appropriations', 'approved', 'approved budget', 'original', 'original budget', 'target', 'revenue target', 'initial'] },
   { field: 'revised', phrases: ['previsions definitives', 'prevision definitive', 'definitives', 'definitive', 'credits definitifs', 'credits ouverts', 'budget revise', 'previsions total', 'total previsions', 'revised', 'revised budget', 'revised estimates', 'adjusted', 'adjusted budget', 'final budget', 'final'] },
   { field: 'revised', isAddition: true, phrases: ['budget additionnel', 'ba', 'budget supplementaire', 'bs', 'collectif', 'collectif budgetaire', 'decision modificative', 'decisions modificatives', 'dm', 'supplementary', 'supplementary budget'] },
   { field: 'change', phrases: ['modifications', 'modification', 'virements de credits', 'virements', 'changes', 'variation'] },
   { field: 'committed', phrases: ['engage', 'engages', 'engagement', 'engagements', 'credits engages', 'committed', 'commitment', 'commitments', 'encumbered', 'encumbrances'] },
-  { field: 'liquidated', phrases: ['liquide', 'liquides', 'liquidation', 'liquidations'] },
+  { field: 'liquidated', phrases: ['liquide', 'liquides', 'liquidation', 'liquidations', 'liquidated'] },
   { field: 'ordered', phrases: ['mandate', 'mandates', 'mandats emis', 'mandat admis', 'mandats admis', 'mandats', 'mandatement', 'ordonnance', 'ordonnancement', 'ordonnances'] },
   { field: 'paid', phrases: ['paye', 'payes', 'paiement', 'paiements', 'decaisse', 'decaissements', 'paid', 'payments', 'disbursed', 'disbursements'] },
   { field: 'assessed', phrases: ['titres emis', 'ordres de recette', 'ordres de recettes', 'or admis', 'emis', 'emissions', 'constate', 'constatations', 'assessed', 'invoiced', 'billed'] },
