@@ -27,7 +27,8 @@ const ERROR_TEXT = new Map<number, string>([
   [0x2b, '#GETTING_DATA'],
 ]);
 
-const PARSE_OPTIONS: XLSX.ParsingOptions = {
+/** SheetJS's options for every workbook; exported so the bench times SheetJS alone with them. */
+export const PARSE_OPTIONS: XLSX.ParsingOptions = {
   type: 'buffer',
   dense: true,
   // The declared range lies both ways (rows lost, or a million empty ones): read what is there.
