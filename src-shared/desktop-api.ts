@@ -17,6 +17,16 @@ export const MENU_ACTIONS = [
 ] as const;
 export type MenuAction = (typeof MENU_ACTIONS)[number];
 
+/** The steps of an import, in order; `read` is the slow one for a large file. */
+export const IMPORT_STAGES = ['read', 'interpret', 'store', 'done'] as const;
+export type ImportStage = (typeof IMPORT_STAGES)[number];
+
+/** How far an import has gone: its stage and the share of the whole job done, from 0 to 1. */
+export interface ImportProgress {
+  stage: ImportStage;
+  fraction: number;
+}
+
 /**
  * The whole surface the Electron preload gives the page as `window.budgetClair`. It is a typed
  * description only: the preload cannot load zod, so it checks names against its own lists.
@@ -30,6 +40,8 @@ export interface DesktopApi {
   setLanguage(lang: 'fr' | 'en'): void;
   /** Subscribes to the menu; returns the function that unsubscribes. */
   onMenu(listener: (action: MenuAction) => void): () => void;
+  /** Subscribes to the progress of the import under way; returns the function that unsubscribes. */
+  onImportProgress(listener: (progress: ImportProgress) => void): () => void;
 }
 
 /** The channel names between the preload and the main process. */
@@ -37,3 +49,4 @@ export const CALL_CHANNEL_PREFIX = 'call:';
 export const OPEN_FILE_CHANNEL = 'dialog:open-file';
 export const SET_LANGUAGE_CHANNEL = 'shell:set-language';
 export const MENU_CHANNEL = 'shell:menu';
+export const IMPORT_PROGRESS_CHANNEL = 'shell:import-progress';

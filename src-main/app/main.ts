@@ -3,7 +3,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import type { Handlers } from '../../src-shared/contract';
-import { MENU_CHANNEL, type MenuAction } from '../../src-shared/desktop-api';
+import {
+  IMPORT_PROGRESS_CHANNEL,
+  MENU_CHANNEL,
+  type MenuAction,
+} from '../../src-shared/desktop-api';
 import { createLogger } from '../log';
 import { fromRoot } from '../paths';
 import { callHandler, createHandlers } from '../services';
@@ -93,7 +97,9 @@ async function start(): Promise<void> {
   const storePath = join(app.getPath('userData'), 'budget-clair.sqlite');
   const isNewStore = !existsSync(storePath);
   const store: Store = openStore(storePath);
-  const handlers = createHandlers(store, {});
+  const handlers = createHandlers(store, {
+    onImportProgress: (progress) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
+  });
   app.on('will-quit', () => store.close());
 
   registerIpc({

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { callNames } from '../../src-shared/contract';
 import {
   CALL_CHANNEL_PREFIX,
+  IMPORT_PROGRESS_CHANNEL,
+  IMPORT_STAGES,
   MENU_ACTIONS,
   MENU_CHANNEL,
   OPEN_FILE_CHANNEL,
@@ -77,7 +79,13 @@ describe('the built preload', () => {
     const { exposed } = loadPreload();
     expect([...exposed.keys()]).toEqual(['budgetClair']);
     const api = exposed.get('budgetClair') ?? {};
-    expect(Object.keys(api).sort()).toEqual(['call', 'onMenu', 'openFile', 'setLanguage']);
+    expect(Object.keys(api).sort()).toEqual([
+      'call',
+      'onImportProgress',
+      'onMenu',
+      'openFile',
+      'setLanguage',
+    ]);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
@@ -133,5 +141,23 @@ describe('the built preload', () => {
     stop();
     relay('import');
     expect(heard).toEqual([...MENU_ACTIONS]);
+  });
+
+  it('passes on well-formed import progress only, on the channel the main process sends', () => {
+    const loaded = loadPreload();
+    const api = loaded.exposed.get('budgetClair') as Record<
+      string,
+      (...args: unknown[]) => unknown
+    >;
+    const heard: unknown[] = [];
+    const stop = api.onImportProgress?.((p: unknown) => heard.push(p)) as () => void;
+    const relay = (progress: unknown) =>
+      loaded.listeners.get(IMPORT_PROGRESS_CHANNEL)?.forEach((l) => l({}, progress));
+    const good = IMPORT_STAGES.map((stage, i) => ({ stage, fraction: i / IMPORT_STAGES.length }));
+    for (const p of [...good, { stage: 'rm', fraction: 0 }, { stage: 'read', fraction: 7 }, null])
+      relay(p);
+    stop();
+    relay(good[0]);
+    expect(heard).toEqual(good);
   });
 });

@@ -1,6 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CallInput, CallName, CallOutput, Reply } from '../../src-shared/contract';
-import type { DesktopApi, MenuAction } from '../../src-shared/desktop-api';
+import type {
+  DesktopApi,
+  ImportProgress,
+  ImportStage,
+  MenuAction,
+} from '../../src-shared/desktop-api';
 
 // A sandboxed preload can only require 'electron', so these lists are spelled out here; a test
 // holds them equal to the contract and to MENU_ACTIONS.
@@ -30,6 +35,18 @@ const MENU_ACTIONS: readonly MenuAction[] = [
   'lang:en',
 ];
 
+const IMPORT_STAGES: readonly ImportStage[] = ['read', 'interpret', 'store', 'done'];
+
+const isProgress = (value: unknown): value is ImportProgress => {
+  const { stage, fraction } = (value ?? {}) as Partial<ImportProgress>;
+  return (
+    IMPORT_STAGES.includes(stage as ImportStage) &&
+    typeof fraction === 'number' &&
+    fraction >= 0 &&
+    fraction <= 1
+  );
+};
+
 const isAllowed = (name: unknown): name is CallName =>
   typeof name === 'string' && (CALLS as readonly string[]).includes(name);
 
@@ -52,6 +69,15 @@ const api: DesktopApi = {
     ipcRenderer.on('shell:menu', relay);
     return () => {
       ipcRenderer.removeListener('shell:menu', relay);
+    };
+  },
+  onImportProgress(listener) {
+    const relay = (_event: IpcRendererEvent, progress: unknown) => {
+      if (isProgress(progress)) listener({ stage: progress.stage, fraction: progress.fraction });
+    };
+    ipcRenderer.on('shell:import-progress', relay);
+    return () => {
+      ipcRenderer.removeListener('shell:import-progress', relay);
     };
   },
 };

@@ -1,5 +1,6 @@
 import { summarise } from '../../src-shared/analysis/summarise';
 import type { Handlers } from '../../src-shared/contract';
+import type { ImportProgress } from '../../src-shared/desktop-api';
 import type { ImportIssue } from '../../src-shared/model';
 import { renderReportHtml } from '../report/report-html';
 import { getBudget, listBudgets } from '../store/budgets-repo';
@@ -17,6 +18,8 @@ export interface HandlerOptions {
   /** Who the calls come from, for the operation log: 'app' (the default), 'bridge'. */
   actor?: string;
   analysis?: AnalysisOptions;
+  /** Where the progress of 'import.commit' goes: the shell forwards it to the window. */
+  onImportProgress?: (progress: ImportProgress) => void;
 }
 
 function refused(issues: ImportIssue[]): ServiceError {
@@ -37,6 +40,7 @@ export function createHandlers(store: Store, options: HandlerOptions = {}): Hand
     options: input.options,
     actor,
     analysis: options.analysis,
+    onProgress: options.onImportProgress,
   });
 
   return {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ImportOptions } from '../../src-shared/contract';
+import type { ImportProgress } from '../../src-shared/desktop-api';
 import type { ImportIssue, ImportPreview, Phase } from '../../src-shared/model';
 import { interpretGrid } from '../../src-shared/import/interpret-grid';
 import { createLogger } from '../log';
@@ -20,7 +21,12 @@ export interface ImportRequest {
   /** Who asked: 'cli', 'app', 'bridge'; recorded in the operation log. */
   actor?: string;
   analysis?: AnalysisOptions;
+  /** Told at each step, so that a long import of a large file shows that it moves. */
+  onProgress?: (progress: ImportProgress) => void;
 }
+
+// The share of the whole job at which each stage starts: reading dominates a large file.
+const STAGE_START = { read: 0, interpret: 0.6, store: 0.8, done: 1 } as const;
 
 export type PreviewOutcome =
   | { ok: true; preview: ImportPreview }
@@ -51,9 +57,14 @@ function noLines(fileName: string): ImportIssue {
 export async function previewFile(request: ImportRequest): Promise<PreviewOutcome> {
   const { fileName, bytes, options } = request;
   const file = { name: fileName, sha256: sha256Hex(bytes), sizeBytes: bytes.length };
-  const read = await readFileGrid(bytes, fileName, options);
+  const report = request.onProgress;
+  report?.({ stage: 'read', fraction: 0 });
+  const read = await readFileGrid(bytes, fileName, options, (fraction) =>
+    report?.({ stage: 'read', fraction: fraction * STAGE_START.interpret }),
+  );
   if (!read.ok) return { ok: false, preview: null, issues: [read.issue] };
 
+  report?.({ stage: 'interpret', fraction: STAGE_START.interpret });
   const preview = interpretGrid(read.grid, file, options);
   const errors = preview.issues.filter((issue) => issue.severity === 'error');
   if (errors.length === 0 && !preview.rows.some((row) => row.kind === 'line')) {
@@ -153,9 +164,11 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
   }
 
   const { preview } = outcome;
+  request.onProgress?.({ stage: 'store', fraction: STAGE_START.store });
   const existing = findImportBySha256(store.db, preview.file.sha256);
   if (existing?.budgetId != null) {
     log.info(`'${request.fileName}' was imported before as budget ${existing.budgetId}`);
+    request.onProgress?.({ stage: 'done', fraction: STAGE_START.done });
     return { ok: true, budgetId: existing.budgetId, duplicate: true, preview };
   }
 
@@ -166,6 +179,7 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
     const options = { actor: request.actor, ...request.analysis };
     return { ...stored, flags: analyseBudget(store, stored.budgetId, options) };
   })();
+  request.onProgress?.({ stage: 'done', fraction: STAGE_START.done });
   log.info(
     `imported ${lines} lines from '${request.fileName}' in ${Date.now() - startedMs} ms, ${flags} flags`,
   );

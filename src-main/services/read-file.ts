@@ -10,8 +10,10 @@ export function readFileGrid(
   bytes: Uint8Array,
   fileName: string,
   options: ImportOptions,
+  onProgress?: (fraction: number) => void,
 ): Promise<ReadResult> {
   // A copy: the worker may take the buffer over, and Buffer slices of Node's pool cannot move.
   const own = new Uint8Array(bytes);
-  return readGridIsolated(own, fileName, options.encoding ? { encoding: options.encoding } : {});
+  const readOptions = options.encoding ? { encoding: options.encoding } : {};
+  return readGridIsolated(own, fileName, readOptions, onProgress ? { onProgress } : {});
 }
