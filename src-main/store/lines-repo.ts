@@ -27,11 +27,14 @@ export function chapterResolver(rows: ImportedRow[]): (row: ImportedRow) => stri
 export function insertLines(db: Database.Database, budgetId: number, rows: ImportedRow[]): number {
   const insertLine = db.prepare(
     `INSERT INTO line (budget_id, sheet, row, kind, code, label, direction, section, chapter,
-       parent_code, level, hidden, stated_rate)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       parent_code, level, hidden, stated_rate, key_values_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAmount = db.prepare(
     'INSERT INTO amount (line_id, phase, value_minor, cell, source_text) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertPart = db.prepare(
+    'INSERT INTO amount_part (amount_id, cell, value_minor, source_text) VALUES (?, ?, ?, ?)',
   );
   const chapterOf = chapterResolver(rows);
   let detailLines = 0;
@@ -53,10 +56,18 @@ export function insertLines(db: Database.Database, budgetId: number, rows: Impor
         row.level,
         row.hidden ? 1 : 0,
         row.statedRatePercent,
+        row.keyValues ? JSON.stringify(row.keyValues) : null,
       ).lastInsertRowid,
     );
     for (const a of row.amounts) {
-      insertAmount.run(lineId, a.phase, a.valueMinor, a.cell, a.sourceText);
+      const amountId = insertAmount.run(
+        lineId,
+        a.phase,
+        a.valueMinor,
+        a.cell,
+        a.sourceText,
+      ).lastInsertRowid;
+      for (const p of a.parts ?? []) insertPart.run(amountId, p.cell, p.valueMinor, p.sourceText);
     }
     if (row.kind === 'line') detailLines++;
   }

@@ -82,8 +82,22 @@ export function checkSchema(db: Database.Database, migrations: Migration[]): num
   return version;
 }
 
-/** Applies the pending migrations forward, each in its own transaction. */
+/**
+ * Applies the pending migrations forward, each in its own transaction. Foreign keys are off
+ * meanwhile, as SQLite asks for a table rebuild (a dropped table would otherwise cascade its
+ * deletes), and every reference is checked before each migration commits.
+ */
 export function applyMigrations(db: Database.Database, migrations: Migration[], from: number) {
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    applyEach(db, migrations, from);
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
+}
+
+function applyEach(db: Database.Database, migrations: Migration[], from: number) {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -97,6 +111,10 @@ export function applyMigrations(db: Database.Database, migrations: Migration[], 
   for (const m of migrations.slice(from)) {
     db.transaction(() => {
       db.exec(m.sql);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) {
+        throw new Error(`migration ${m.version} leaves ${broken.length} broken reference(s)`);
+      }
       record.run(m.version, m.name, m.sha256, new Date().toISOString());
       db.pragma(`user_version = ${m.version}`);
       db.pragma(`application_id = ${APPLICATION_ID}`);
