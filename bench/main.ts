@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     peers,
     browser: !smoke,
     profile: !smoke,
-    importTimeoutMs: (lines) => (lines >= 1_000_000 ? 240_000 : 600_000),
+    importTimeoutMs: (lines) => (lines >= 1_000_000 ? 150_000 : 600_000),
     say,
   });
   if (!peers && !smoke) results.notes.push('peers not run: see the message above');

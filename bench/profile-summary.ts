@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /** The parts of a V8 .cpuprofile that self time needs. */
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string } }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -32,7 +32,8 @@ export function summariseProfiles(dir: string, top = 12): { totalMs: number; hot
       const ms = (profile.timeDeltas[i] ?? 0) / 1000;
       if (!frame || frame.functionName === '(idle)') return;
       totalMs += ms;
-      const where = `${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
+      // tsx compiles each module to a line or two, so the file is the useful part of the place.
+      const where = shortUrl(frame.url);
       const key = `${frame.functionName}@${where}`;
       const entry = byFunction.get(key) ?? {
         name: frame.functionName || '(anonymous)',

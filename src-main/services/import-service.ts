@@ -74,9 +74,21 @@ export async function previewFile(request: ImportRequest): Promise<PreviewOutcom
   return { ok: true, preview };
 }
 
+/**
+ * The digest of JSON.stringify(rows), fed row by row: the same hash without building one
+ * string of the whole file (about 100 MB at 100 000 lines).
+ */
+function rowsSha256(rows: ImportPreview['rows']): string {
+  const hash = createHash('sha256');
+  hash.update('[');
+  rows.forEach((row, i) => hash.update(i === 0 ? JSON.stringify(row) : `,${JSON.stringify(row)}`));
+  return hash.update(']').digest('hex');
+}
+
 /** The stage each side's "executed" stands for: ordered and assessed, unless the file has none. */
 function executedStage(preview: ImportPreview): { revenue: Phase; expenditure: Phase } {
-  const phases = new Set(preview.rows.flatMap((r) => r.amounts.map((a) => a.phase)));
+  const phases = new Set<Phase>();
+  for (const row of preview.rows) for (const a of row.amounts) phases.add(a.phase);
   const pick = (order: Phase[]): Phase =>
     order.find((p) => phases.has(p)) ?? order[0] ?? 'executed';
   return {
@@ -144,7 +156,7 @@ function storePreview(
       kind: 'import',
       parameters: { fileName: preview.file.name, options: request.options, budgetId },
       inputHash: preview.file.sha256,
-      outputHash: sha256Hex(JSON.stringify(preview.rows)),
+      outputHash: rowsSha256(preview.rows),
     });
     return { budgetId, lines };
   })();
