@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import type { ImportOptions } from '../../src-shared/contract';
 import type { ImportProgress } from '../../src-shared/desktop-api';
-import type { ImportIssue, ImportPreview, Phase } from '../../src-shared/model';
+import type { BudgetVersion, ImportIssue, ImportPreview, Phase } from '../../src-shared/model';
 import { interpretGrid } from '../../src-shared/import/interpret-grid';
 import { createLogger } from '../log';
 import { ensureEntity, insertBudget } from '../store/budgets-repo';
 import { findImportBySha256, insertImport } from '../store/imports-repo';
 import { insertLines } from '../store/lines-repo';
+import { findCurrentVersion } from '../store/versions-repo';
 import { appendOperation } from '../store/operations-repo';
 import type { Store } from '../store/open-store';
 import { analyseBudget, type AnalysisOptions } from './analyse';
+import { decideVersion, type VersionDecision } from './budget-version';
+import { BUNDLED_TEMPLATES, loadTemplates, pickTemplate } from './find-template';
 import { readFileGrid } from './read-file';
+import { recordReplacement, type Replacement } from './replace-version';
 
 const log = createLogger('import');
 
@@ -23,17 +28,31 @@ export interface ImportRequest {
   analysis?: AnalysisOptions;
   /** Told at each step, so that a long import of a large file shows that it moves. */
   onProgress?: (progress: ImportProgress) => void;
+  /** The version the user says the file is; otherwise decided by `decideVersion`. */
+  version?: BudgetVersion;
+  /**
+   * Folders of mapping templates tried when the options give none, the first folder winning a
+   * tie; by default the bundled ones (samples/templates).
+   */
+  templateDirs?: readonly string[];
 }
 
 // The share of the whole job at which each stage starts: reading dominates a large file.
 const STAGE_START = { read: 0, interpret: 0.6, store: 0.8, done: 1 } as const;
 
 export type PreviewOutcome =
-  | { ok: true; preview: ImportPreview }
+  | { ok: true; preview: ImportPreview; version: VersionDecision }
   | { ok: false; preview: ImportPreview | null; issues: ImportIssue[] };
 
 export type ImportOutcome =
-  | { ok: true; budgetId: number; duplicate: boolean; preview: ImportPreview }
+  | {
+      ok: true;
+      budgetId: number;
+      duplicate: boolean;
+      preview: ImportPreview;
+      /** The budget a corrected file superseded, with what changed. */
+      replaced?: Replacement;
+    }
   | { ok: false; preview: ImportPreview | null; issues: ImportIssue[] };
 
 export function sha256Hex(bytes: Uint8Array | string): string {
@@ -65,13 +84,35 @@ export async function previewFile(request: ImportRequest): Promise<PreviewOutcom
   if (!read.ok) return { ok: false, preview: null, issues: [read.issue] };
 
   report?.({ stage: 'interpret', fraction: STAGE_START.interpret });
-  const preview = interpretGrid(read.grid, file, options);
+  const matched = options.mapping === undefined ? matchTemplate(read.grid, request) : null;
+  const mapping = matched ? matched.template : options.mapping;
+  const preview = interpretGrid(read.grid, file, { ...options, mapping });
+  if (matched)
+    preview.issues.unshift(templateNote(fileName, matched.template.name ?? basename(matched.file)));
   const errors = preview.issues.filter((issue) => issue.severity === 'error');
   if (errors.length === 0 && !preview.rows.some((row) => row.kind === 'line')) {
     errors.push(noLines(fileName));
   }
   if (errors.length > 0) return { ok: false, preview, issues: errors };
-  return { ok: true, preview };
+  return { ok: true, preview, version: decideVersion(read.grid, preview, request.version) };
+}
+
+function matchTemplate(grid: Parameters<typeof pickTemplate>[0], request: ImportRequest) {
+  const found = pickTemplate(grid, loadTemplates(request.templateDirs ?? [BUNDLED_TEMPLATES]));
+  if (found) log.info(`'${request.fileName}' matches the template '${found.template.name}'`);
+  return found;
+}
+
+function templateNote(fileName: string, name: string): ImportIssue {
+  return {
+    severity: 'info',
+    code: 'template-matched',
+    message: `Modèle « ${name} » appliqué : les en-têtes du fichier sont les siens.`,
+    file: fileName,
+    sheet: null,
+    row: null,
+    column: null,
+  };
 }
 
 /**
@@ -97,19 +138,6 @@ function executedStage(preview: ImportPreview): { revenue: Phase; expenditure: P
   };
 }
 
-function hasExecution(preview: ImportPreview): boolean {
-  const executionPhases = new Set<Phase>([
-    'committed',
-    'liquidated',
-    'ordered',
-    'paid',
-    'assessed',
-    'collected',
-    'executed',
-  ]);
-  return preview.rows.some((r) => r.amounts.some((a) => executionPhases.has(a.phase)));
-}
-
 function rowCounts(preview: ImportPreview): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const row of preview.rows) counts[row.kind] = (counts[row.kind] ?? 0) + 1;
@@ -120,6 +148,7 @@ function rowCounts(preview: ImportPreview): Record<string, number> {
 function storePreview(
   store: Store,
   preview: ImportPreview,
+  version: VersionDecision,
   request: ImportRequest,
   startedAt: string,
 ) {
@@ -141,12 +170,14 @@ function storePreview(
     const entityId = ensureEntity(db, {
       name: preview.entity ?? request.options.entity ?? preview.file.name,
     });
+    const fiscalYear = preview.fiscalYear ?? request.options.year ?? null;
+    const corrects = findCurrentVersion(db, entityId, fiscalYear, version.version);
     const budgetId = insertBudget(db, {
       entityId,
-      fiscalYear: preview.fiscalYear ?? request.options.year ?? null,
+      fiscalYear,
       currency: preview.currency,
       currencyExponent: preview.currencyExponent,
-      version: hasExecution(preview) ? 'compte-administratif' : 'primitif',
+      version: version.version,
       executedStage: executedStage(preview),
       importId,
     });
@@ -154,11 +185,17 @@ function storePreview(
     appendOperation(db, {
       actor: request.actor ?? 'app',
       kind: 'import',
-      parameters: { fileName: preview.file.name, options: request.options, budgetId },
+      parameters: {
+        fileName: preview.file.name,
+        options: request.options,
+        budgetId,
+        version,
+        corrects,
+      },
       inputHash: preview.file.sha256,
       outputHash: rowsSha256(preview.rows),
     });
-    return { budgetId, lines };
+    return { budgetId, lines, corrects };
   })();
 }
 
@@ -168,14 +205,27 @@ function storePreview(
  */
 export async function importFile(store: Store, request: ImportRequest): Promise<ImportOutcome> {
   const startedAt = new Date().toISOString();
-  const startedMs = Date.now();
   const outcome = await previewFile(request);
   if (!outcome.ok) {
     log.info(`refused '${request.fileName}': ${outcome.issues.length} error(s), nothing written`);
     return outcome;
   }
 
-  const { preview } = outcome;
+  return commitPreview(store, outcome.preview, outcome.version, request, startedAt);
+}
+
+/**
+ * Stores an interpreted file unless the same bytes were stored before: lines, flags and, for a
+ * corrected file, the replacement of the budget it corrects, in one transaction.
+ */
+export function commitPreview(
+  store: Store,
+  preview: ImportPreview,
+  version: VersionDecision,
+  request: ImportRequest,
+  startedAt: string,
+): ImportOutcome {
+  const startedMs = Date.parse(startedAt);
   request.onProgress?.({ stage: 'store', fraction: STAGE_START.store });
   const existing = findImportBySha256(store.db, preview.file.sha256);
   if (existing?.budgetId != null) {
@@ -186,14 +236,20 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 
   // Lines and flags commit together: a process killed between the two would otherwise leave a
   // budget without flags, which a retry takes for a finished duplicate and never analyses.
-  const { budgetId, lines, flags } = store.db.transaction(() => {
-    const stored = storePreview(store, preview, request, startedAt);
+  const { budgetId, lines, flags, replaced } = store.db.transaction(() => {
+    const stored = storePreview(store, preview, version, request, startedAt);
     const options = { actor: request.actor, ...request.analysis };
-    return { ...stored, flags: analyseBudget(store, stored.budgetId, options) };
+    const flags = analyseBudget(store, stored.budgetId, options);
+    const actor = request.actor ?? 'app';
+    const replaced =
+      stored.corrects === null
+        ? undefined
+        : recordReplacement(store.db, stored.corrects, stored.budgetId, actor);
+    return { ...stored, flags, replaced };
   })();
   request.onProgress?.({ stage: 'done', fraction: STAGE_START.done });
   log.info(
     `imported ${lines} lines from '${request.fileName}' in ${Date.now() - startedMs} ms, ${flags} flags`,
   );
-  return { ok: true, budgetId, duplicate: false, preview };
+  return { ok: true, budgetId, duplicate: false, preview, ...(replaced ? { replaced } : {}) };
 }

@@ -107,9 +107,11 @@ function fromRow(row: BudgetRow): BudgetInfo {
   };
 }
 
-/** Every budget, the latest import first. */
+/** Every current budget, the latest import first; one a corrected file superseded is left out. */
 export function listBudgets(db: Database.Database): BudgetInfo[] {
-  const rows = db.prepare(`${SELECT} ORDER BY budget.id DESC`).all() as BudgetRow[];
+  const rows = db
+    .prepare(`${SELECT} WHERE budget.replaced_by IS NULL ORDER BY budget.id DESC`)
+    .all() as BudgetRow[];
   return rows.map(fromRow);
 }
 

@@ -47,3 +47,7 @@ CREATE TABLE amount_part (
 ) STRICT;
 
 CREATE INDEX amount_part_amount ON amount_part (amount_id);
+
+-- A corrected file of the same entity, year and version supersedes the budget it corrects; the
+-- old one stays, with its import, for the record, and lists show the newest only.
+ALTER TABLE budget ADD COLUMN replaced_by INTEGER REFERENCES budget (id);
