@@ -11,6 +11,7 @@ import {
 import { createLogger } from '../log';
 import { fromRoot } from '../paths';
 import { callHandler, createHandlers } from '../services';
+import { scheduleBackups } from '../store/backup-store';
 import { openStore, type Store } from '../store/open-store';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -22,6 +23,9 @@ process.env.BUDGET_CLAIR_ROOT ??= app.getAppPath();
 
 const log = createLogger('app');
 const SAMPLE = 'samples/commune-fictive-2019-compte-administratif.xlsx';
+// A day's work at most is lost with a damaged disk; ten backups cover more than a week.
+const BACKUP_EVERY_MS = 4 * 60 * 60 * 1000;
+const BACKUPS_KEPT = 10;
 
 let mainWindow: BrowserWindow | null = null;
 let language: 'fr' | 'en' = 'fr';
@@ -100,7 +104,15 @@ async function start(): Promise<void> {
   const handlers = createHandlers(store, {
     onImportProgress: (progress) => mainWindow?.webContents.send(IMPORT_PROGRESS_CHANNEL, progress),
   });
-  app.on('will-quit', () => store.close());
+  const backups = scheduleBackups(store, {
+    everyMs: BACKUP_EVERY_MS,
+    dir: join(app.getPath('userData'), 'backups'),
+    keep: BACKUPS_KEPT,
+  });
+  app.on('will-quit', () => {
+    backups.stop();
+    store.close();
+  });
 
   registerIpc({
     dispatch: (name, rawInput) => callHandler(handlers, name, rawInput),

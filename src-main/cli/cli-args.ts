@@ -13,6 +13,7 @@ export const USAGE = `Utilisation :
   budget-clair summary --db CHEMIN [--budget N] [--json]
   budget-clair flags   --db CHEMIN [--budget N] [--json]
   budget-clair export  --db CHEMIN [--budget N] --format pdf|html --out CHEMIN [--lang fr|en]
+  budget-clair backup  --db CHEMIN --out DOSSIER [--keep N]
   budget-clair serve   --db CHEMIN [--port N] [--sample]
   budget-clair demo    [--out DOSSIER]
 `;
@@ -55,6 +56,7 @@ export const COMMAND_OPTIONS: Record<string, Options> = {
     out: { type: 'string' },
     lang: { type: 'string' },
   },
+  backup: { db: { type: 'string' }, out: { type: 'string' }, keep: { type: 'string' } },
   serve: { db: { type: 'string' }, port: { type: 'string' }, sample: { type: 'boolean' } },
   demo: { out: { type: 'string' } },
 };

@@ -1,6 +1,7 @@
 import { createLogger } from '../log';
 import { ServiceError } from '../services/service-error';
 import { StoreError } from '../store/store-error';
+import { backupCommand } from './backup-command';
 import { parseCommand, USAGE, UsageError } from './cli-args';
 import { processIo, type CliIo } from './cli-io';
 import { importCommand } from './import-command';
@@ -33,6 +34,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await flagsCommand(values, io);
       case 'export':
         return await exportCommand(values, io);
+      case 'backup':
+        return await backupCommand(values, io);
       case 'serve':
         return await serveCommand(values, io);
       default:

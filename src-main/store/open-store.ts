@@ -25,8 +25,13 @@ export interface OpenStoreOptions {
 export type StoreCheck = { ok: true } | { ok: false; problems: string[] };
 
 function integrityProblems(db: Database.Database): string[] {
-  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  return rows.map((r) => r.integrity_check).filter((text) => text !== 'ok');
+  try {
+    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).filter((text) => text !== 'ok');
+  } catch (error) {
+    // Damage bad enough stops the check itself ("database disk image is malformed").
+    return [(error as Error).message];
+  }
 }
 
 /** Runs SQLite's `integrity_check` on a file, read only; for a database from elsewhere. */
@@ -82,13 +87,14 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
         throw new StoreError('store-corrupt', `La base ${path} est endommagée : ${problems[0]}`);
       }
     }
+    // Judged before any pragma that writes: a file that is refused is left exactly as it came.
+    const migrations = loadMigrations(options.migrationsDir);
+    const version = checkSchema(db, migrations);
     if (!readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
 
-    const migrations = loadMigrations(options.migrationsDir);
-    const version = checkSchema(db, migrations);
     if (version < migrations.length) {
       if (readonly) {
         throw new StoreError(
