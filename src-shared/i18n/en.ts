@@ -148,6 +148,7 @@ export const en: Record<MessageKey, string> = {
   'review.none': 'Not reviewed yet',
   'review.note': 'Review note',
   'review.saveNote': 'Save the note',
+  'import.byYou': 'your choice',
   'import.fieldOf': 'Field of column {column} of {sheet}',
   'import.rows': 'Rows read and their kind',
   'import.rowKind': 'Kind',

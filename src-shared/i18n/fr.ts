@@ -150,6 +150,7 @@ export const fr = {
   'review.none': 'Pas encore relue',
   'review.note': 'Note de relecture',
   'review.saveNote': 'Enregistrer la note',
+  'import.byYou': 'votre choix',
   'import.fieldOf': 'Champ de la colonne {column} de {sheet}',
   'import.rows': 'Lignes lues et leur nature',
   'import.rowKind': 'Nature',

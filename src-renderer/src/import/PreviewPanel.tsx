@@ -51,7 +51,9 @@ function SheetColumns({ sheet, onRemap }: { sheet: SheetPreview; onRemap: Remap 
                     onChange={(field) => onRemap(column.column, field)}
                   />
                 </td>
-                <td>{visibleText(column.because)}</td>
+                <td>
+                  {column.because === 'user' ? t('import.byYou') : visibleText(column.because)}
+                </td>
                 <td className="num">
                   {formatInteger(Math.round(column.confidence * 100), lang)} %
                 </td>

@@ -28,6 +28,7 @@ export function ExplorerFilters({ filter, chapters, onChange }: Props) {
       <label>
         <span>{t('field.direction')}</span>
         <select
+          name="direction"
           value={filter.direction ?? ''}
           onChange={(event) =>
             set({ direction: (event.target.value || undefined) as ExplorerFilter['direction'] })
@@ -41,6 +42,7 @@ export function ExplorerFilters({ filter, chapters, onChange }: Props) {
       <label>
         <span>{t('field.section')}</span>
         <select
+          name="section"
           value={filter.section ?? ''}
           onChange={(event) =>
             set({ section: (event.target.value || undefined) as ExplorerFilter['section'] })

@@ -11,32 +11,33 @@ function BarPair({
   maxMinor: number;
   legend: Slide['legend'];
 }) {
-  const width = (minor: number) => `${maxMinor > 0 ? Math.max(0.5, (minor / maxMinor) * 100) : 0}%`;
+  // The longest bar takes 60 % of its column, leaving room for its words on the same line.
+  const width = (minor: number) => `${maxMinor > 0 ? Math.max(0.5, (minor / maxMinor) * 60) : 0}%`;
   return (
     <li className="slide-bar">
-      <div className="slide-bar-head">
-        <span className="slide-bar-label">{visibleText(bar.label)}</span>
-        <span className="slide-bar-rate">{bar.rateText}</span>
+      <span className="slide-bar-label">{visibleText(bar.label)}</span>
+      <div className="bar-pair">
+        <div className="bar-track">
+          <span className="bar bar-planned" style={{ width: width(bar.plannedMinor) }} />
+          <span className="bar-text">
+            {legend?.planned} : {bar.plannedText}
+          </span>
+        </div>
+        <div className="bar-track">
+          <span className="bar bar-executed" style={{ width: width(bar.executedMinor) }} />
+          <span className="bar-text">
+            {legend?.executed} : {bar.executedText}
+          </span>
+        </div>
       </div>
-      <div className="bar-track">
-        <span className="bar bar-planned" style={{ width: width(bar.plannedMinor) }} />
-        <span className="bar-text">
-          {legend?.planned} : {bar.plannedText}
-        </span>
-      </div>
-      <div className="bar-track">
-        <span className="bar bar-executed" style={{ width: width(bar.executedMinor) }} />
-        <span className="bar-text">
-          {legend?.executed} : {bar.executedText}
-        </span>
-      </div>
+      <span className="slide-bar-rate">{bar.rateText}</span>
     </li>
   );
 }
 
 /** One slide at full size; every kind shares the title and the sentence read out. */
 export function SlideView({ slide }: { slide: Slide }) {
-  const bars = slide.kind === 'total' ? [] : (slide.bars ?? []);
+  const bars = slide.bars ?? [];
   const maxMinor = Math.max(0, ...bars.flatMap((b) => [b.plannedMinor, b.executedMinor]));
   return (
     <article
