@@ -54,7 +54,8 @@ export function SlideView({ slide }: { slide: Slide }) {
           ))}
         </ul>
       )}
-      {slide.items && slide.items.length > 0 && (
+      {/* A total's bar already carries its two figures; its list would only repeat them. */}
+      {slide.items && slide.items.length > 0 && !(slide.kind === 'total' && bars.length > 0) && (
         <ul className="slide-items">
           {slide.items.map((item) => (
             <li key={item}>{visibleText(item)}</li>
