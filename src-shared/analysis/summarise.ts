@@ -37,7 +37,8 @@ interface Sides<T> {
  * fallback of `executedPhaseOrder`; `executedStage` says how many lines used which stage. A line
  * with a single forecast gives it to both `planned` (original) and `revised`. Chapters add up to
  * their section and sections to their direction by construction: every group is a sum of the
- * same line figures. Rates are null where the forecast (`basis`) is 0.
+ * same line figures. Rates are null where the forecast (`basis`) is 0. Lines on hidden rows are
+ * left out of all of it and counted in `hiddenExcluded`.
  */
 export function summarise(
   budget: BudgetInfo,
@@ -61,9 +62,18 @@ export function summarise(
   };
   const transferIds: number[] = [];
   let linesWithoutDirection = 0;
+  const hiddenExcluded: Summary['hiddenExcluded'] = {
+    lines: 0,
+    revenue: { basisMinor: 0, executedMinor: 0 },
+    expenditure: { basisMinor: 0, executedMinor: 0 },
+  };
 
   for (const line of lines) {
     if (line.kind !== 'line') continue;
+    if (line.hidden) {
+      countHidden(hiddenExcluded, line, orders, options.basis);
+      continue;
+    }
     const direction = line.direction;
     if (direction === null) {
       linesWithoutDirection += 1;
@@ -141,6 +151,7 @@ export function summarise(
     },
     executedStage: stages,
     linesWithoutDirection,
+    hiddenExcluded,
     byDirection,
     bySection,
     byChapter,
@@ -155,6 +166,20 @@ function group(map: Map<string, Accumulator>, key: string, make: () => Accumulat
     map.set(key, acc);
   }
   return acc;
+}
+
+/** A hidden row stays a line (kind 'line', hidden) but is only counted here, not in totals. */
+function countHidden(
+  hidden: Summary['hiddenExcluded'],
+  line: BudgetLine,
+  orders: ReturnType<typeof phaseOrdersOf>,
+  basis: Basis,
+): void {
+  hidden.lines += 1;
+  if (line.direction === null) return;
+  const phase = executedPhaseOf(line, orders);
+  hidden[line.direction].basisMinor += forecastOf(line, basis) ?? 0;
+  hidden[line.direction].executedMinor += phase === null ? 0 : (line.amounts[phase] ?? 0);
 }
 
 function countStage(use: StageUse, phase: Phase | null, figures: LineFigures): void {

@@ -88,6 +88,15 @@ export const Summary = z.object({
   executedStage: z.object({ revenue: StageUse, expenditure: StageUse }),
   /** Lines of kind `line` left out of every total because their direction is unknown. */
   linesWithoutDirection: z.number().int(),
+  /**
+   * Lines on rows the file hides, left out of every total and group by default, and what they
+   * hold by side (the forecast used as basis and the executed figure), so the gap can be shown.
+   */
+  hiddenExcluded: z.object({
+    lines: z.number().int(),
+    revenue: z.object({ basisMinor: z.number().int(), executedMinor: z.number().int() }),
+    expenditure: z.object({ basisMinor: z.number().int(), executedMinor: z.number().int() }),
+  }),
   byDirection: z.array(GroupComparison),
   bySection: z.array(GroupComparison),
   byChapter: z.array(GroupComparison),
