@@ -45,7 +45,7 @@ function titleText(grid: Grid, preview: ImportPreview): string {
 /**
  * Which version a file is: the one the user gave; else what its title says (a compte
  * administratif, a revised budget, a budget primitif); else its columns: execution figures make
- * a compte administratif, revised or change figures a revised budget, forecasts alone a primitif.
+ * a compte administratif, changes or two forecasts a revised budget, one forecast a primitif.
  */
 export function decideVersion(
   grid: Grid,
@@ -61,6 +61,7 @@ export function decideVersion(
   for (const row of preview.rows) for (const a of row.amounts) phases.add(a.phase);
   const executed = EXECUTION_PHASES.some((p) => phases.has(p));
   if (executed) return { version: 'compte-administratif', because: 'phases' };
-  const revised = phases.has('revised') || phases.has('change');
+  // One forecast column alone is the voted budget, whatever its header calls it.
+  const revised = phases.has('change') || (phases.has('original') && phases.has('revised'));
   return { version: revised ? 'revised' : 'primitif', because: 'phases' };
 }
