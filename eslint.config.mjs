@@ -59,7 +59,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/**/*.ts', 'tests/**/*.ts', 'samples/**/*.ts'],
+    files: ['src-main/**/*.ts', 'tests/**/*.ts', 'samples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     languageOptions: { globals: globals.node },
   },
   {
