@@ -58,10 +58,21 @@ export function decideVersion(
   if (named) return { version: named[1], because: 'title' };
 
   const phases = new Set<Phase>();
-  for (const row of preview.rows) for (const a of row.amounts) phases.add(a.phase);
+  let twoForecasts = false;
+  for (const row of preview.rows) {
+    for (const a of row.amounts) phases.add(a.phase);
+    twoForecasts ||= forecastCells(row.amounts).size > 1;
+  }
   const executed = EXECUTION_PHASES.some((p) => phases.has(p));
   if (executed) return { version: 'compte-administratif', because: 'phases' };
-  // One forecast column alone is the voted budget, whatever its header calls it.
-  const revised = phases.has('change') || (phases.has('original') && phases.has('revised'));
+  const revised = phases.has('change') || twoForecasts;
   return { version: revised ? 'revised' : 'primitif', because: 'phases' };
+}
+
+// A single forecast column is given to both original and revised, from one cell: that is the
+// voted budget, whatever its header calls it. Two cells mean the forecast was revised.
+function forecastCells(amounts: ImportPreview['rows'][number]['amounts']): Set<string> {
+  return new Set(
+    amounts.filter((a) => a.phase === 'original' || a.phase === 'revised').map((a) => a.cell),
+  );
 }
