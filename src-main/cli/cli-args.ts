@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ImportOptions } from '../../src-shared/contract';
+import { BudgetVersion } from '../../src-shared/model';
+import { BUNDLED_TEMPLATES } from '../services/find-template';
 
 /** A command line the user got wrong: said on stderr with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -9,7 +11,11 @@ export const USAGE = `Utilisation :
   budget-clair import FICHIER --db CHEMIN [--sheet NOM]... [--entity NOM] [--year AAAA]
                        [--currency CODE] [--direction revenue|expenditure]
                        [--map CHAMP=EN-TÊTE[,CHAMP=EN-TÊTE...]] [--mapping FICHIER.json]
+                       [--version primitif|revised|compte-administratif] [--templates DOSSIER]
                        [--dry-run] [--json]
+  budget-clair join    BUDGET RÉALISATIONS --key COL-BUDGET=COL-RÉALISATIONS[,...] --db CHEMIN
+                       [--mapping FICHIER.json] [--actuals-mapping FICHIER.json]
+                       [--entity NOM] [--year AAAA] [--currency CODE] [--version ...] [--json]
   budget-clair summary --db CHEMIN [--budget N] [--json]
   budget-clair flags   --db CHEMIN [--budget N] [--json]
   budget-clair export  --db CHEMIN [--budget N] --format pdf|html --out CHEMIN [--lang fr|en]
@@ -45,7 +51,20 @@ export const COMMAND_OPTIONS: Record<string, Options> = {
     direction: { type: 'string' },
     map: { type: 'string', multiple: true },
     mapping: { type: 'string' },
+    version: { type: 'string' },
+    templates: { type: 'string', multiple: true },
     'dry-run': { type: 'boolean' },
+  },
+  join: {
+    ...COMMON,
+    key: { type: 'string', multiple: true },
+    entity: { type: 'string' },
+    year: { type: 'string' },
+    currency: { type: 'string' },
+    mapping: { type: 'string' },
+    'actuals-mapping': { type: 'string' },
+    version: { type: 'string' },
+    templates: { type: 'string', multiple: true },
   },
   summary: { ...COMMON, budget: { type: 'string' } },
   flags: { ...COMMON, budget: { type: 'string' } },
@@ -130,4 +149,27 @@ export function importOptionsOf(values: ParsedValues): ImportOptions {
     throw new UsageError(`Option invalide --${String(first?.path[0] ?? '')} : ${first?.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * What the command line tells the import service beyond the file's options: the version the
+ * user says the file is, and folders of their own templates tried before the bundled ones.
+ */
+export function serviceOptionsOf(values: ParsedValues): {
+  version?: BudgetVersion;
+  templateDirs?: string[];
+} {
+  const result: { version?: BudgetVersion; templateDirs?: string[] } = {};
+  if (values.version !== undefined) {
+    const version = BudgetVersion.safeParse(values.version);
+    if (!version.success) {
+      throw new UsageError(
+        `--version attend primitif, revised ou compte-administratif, pas « ${String(values.version)} ».`,
+      );
+    }
+    result.version = version.data;
+  }
+  if (Array.isArray(values.templates))
+    result.templateDirs = [...values.templates, BUNDLED_TEMPLATES];
+  return result;
 }

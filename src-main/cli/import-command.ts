@@ -3,10 +3,17 @@ import { basename } from 'node:path';
 import { summarise } from '../../src-shared/analysis/summarise';
 import type { BudgetInfo, BudgetLine, ImportIssue, ImportPreview } from '../../src-shared/model';
 import { importFile, previewFile, type ImportOutcome } from '../services/import-service';
+import type { Replacement } from '../services/replace-version';
 import { getBudget } from '../store/budgets-repo';
 import { chapterResolver, readLines } from '../store/lines-repo';
 import { openStore } from '../store/open-store';
-import { importOptionsOf, requireString, UsageError, type ParsedValues } from './cli-args';
+import {
+  importOptionsOf,
+  requireString,
+  serviceOptionsOf,
+  UsageError,
+  type ParsedValues,
+} from './cli-args';
 import type { CliIo } from './cli-io';
 import { sideTotalsMajor } from './summary-output';
 import { formatTable } from './table-text';
@@ -53,13 +60,16 @@ function previewBudget(preview: ImportPreview, lines: BudgetLine[]): BudgetInfo 
 }
 
 /** What `import --json` prints: amounts in major units, null where the file has no figure. */
-interface ImportReport {
+export interface ImportReport {
   budgetId: number | null;
   duplicate: boolean;
   dryRun: boolean;
   entity: string | null;
   year: number | null;
   currency: string | null;
+  version: BudgetInfo['version'] | null;
+  /** The budget a corrected file superseded, with the lines added, removed and changed. */
+  replaced?: Replacement;
   lines: number;
   totals: Record<'revenue' | 'expenditure', ReturnType<typeof sideTotalsMajor>> | null;
   issues: Omit<ImportIssue, 'file'>[];
@@ -105,7 +115,7 @@ export async function importCommand(
   const options = importOptionsOf(values);
   const dryRun = values['dry-run'] === true;
   const bytes = new Uint8Array(await readFile(file));
-  const request = { fileName: basename(file), bytes, options, actor: 'cli' };
+  const request = { fileName: basename(file), bytes, options, actor: 'cli', ...serviceOptionsOf(values) }; // prettier-ignore
 
   let outcome: ImportOutcome;
   let budget: BudgetInfo | null = null;
@@ -130,17 +140,32 @@ export async function importCommand(
     }
   }
 
+  const result = importReport(outcome, budget, lines, dryRun);
+  if (values.json === true) io.out(`${JSON.stringify(result, null, 2)}\n`);
+  else io.out(importText(result, outcome.ok));
+  return outcome.ok ? 0 : 2;
+}
+
+/** The report of a stored (or dry-run) import, as `import` and `join` print it. */
+export function importReport(
+  outcome: ImportOutcome,
+  budget: BudgetInfo | null,
+  lines: BudgetLine[],
+  dryRun: boolean,
+): ImportReport {
   const preview = outcome.preview;
   const issues = outcome.ok ? outcome.preview.issues : outcome.issues;
   const summary = budget ? summarise(budget, lines, { basis: 'revised' }) : null;
   const e = budget?.currencyExponent ?? 0;
-  const result: ImportReport = {
+  return {
     budgetId: outcome.ok && !dryRun ? outcome.budgetId : null,
     duplicate: outcome.ok ? outcome.duplicate : false,
     dryRun,
     entity: budget?.entity ?? preview?.entity ?? null,
     year: budget?.fiscalYear ?? preview?.fiscalYear ?? null,
     currency: budget?.currency ?? preview?.currency ?? null,
+    version: budget && !dryRun ? budget.version : null,
+    ...(outcome.ok && outcome.replaced ? { replaced: outcome.replaced } : {}),
     lines: lines.filter((l) => l.kind === 'line').length,
     totals: summary
       ? {
@@ -151,13 +176,9 @@ export async function importCommand(
     issues: issues.map(issueJson),
     rowCounts: rowCounts(preview),
   };
-
-  if (values.json === true) io.out(`${JSON.stringify(result, null, 2)}\n`);
-  else io.out(importText(result, outcome.ok));
-  return outcome.ok ? 0 : 2;
 }
 
-function importText(r: ImportReport, ok: boolean): string {
+export function importText(r: ImportReport, ok: boolean): string {
   const head = !ok
     ? 'Fichier refusé : rien n’a été enregistré.'
     : r.dryRun

@@ -5,6 +5,7 @@ import { backupCommand } from './backup-command';
 import { parseCommand, USAGE, UsageError } from './cli-args';
 import { processIo, type CliIo } from './cli-io';
 import { importCommand } from './import-command';
+import { joinCommand } from './join-command';
 import { demoCommand, serveCommand } from './serve-demo';
 import { exportCommand, flagsCommand, summaryCommand } from './view-commands';
 
@@ -22,12 +23,14 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   try {
     const { values, positionals } = parseCommand(command, args);
-    if (command !== 'import' && positionals.length > 0) {
+    if (command !== 'import' && command !== 'join' && positionals.length > 0) {
       throw new UsageError(`Argument inattendu : ${positionals[0]}`);
     }
     switch (command) {
       case 'import':
         return await importCommand(values, positionals, io);
+      case 'join':
+        return await joinCommand(values, positionals, io);
       case 'summary':
         return await summaryCommand(values, io);
       case 'flags':
