@@ -23,7 +23,7 @@ process.env.BUDGET_CLAIR_ROOT ??= app.getAppPath();
 
 const log = createLogger('app');
 const SAMPLE = 'samples/commune-fictive-2019-compte-administratif.xlsx';
-// A day's work at most is lost with a damaged disk; ten backups cover more than a week.
+// A damaged disk costs at most four hours of work; ten backups reach back over a day and a half.
 const BACKUP_EVERY_MS = 4 * 60 * 60 * 1000;
 const BACKUPS_KEPT = 10;
 
