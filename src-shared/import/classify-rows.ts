@@ -17,6 +17,8 @@ export interface RawRow {
   hidden: boolean;
   /** Set when the row is one section of a sheet row split by section columns ("Rec | Dev"). */
   section?: Section | null;
+  /** What the row's own direction column says ("Dépenses", "revenue"), when the table has one. */
+  direction?: Direction | null;
   /** Values of the line-key columns, for lines grouped or pivoted by a key. */
   keyValues?: Record<string, string>;
 }
@@ -69,7 +71,7 @@ export function contextOf(text: string): { direction: Direction | null; section:
       : null;
   const section = /fonctionnement|operating|recurrent|correntes?\b/.test(t)
     ? 'operating'
-    : /investissement|capital|development|equipement/.test(t)
+    : /investissement|investment|capital|development|equipement/.test(t)
       ? 'investment'
       : null;
   return { direction, section };
@@ -203,7 +205,7 @@ export function classifyRows(
     if (kind === 'total') sinceTotal = {};
 
     const byClass = raw.code && context.accountClasses !== false ? accountClassOf(raw.code) : { direction: null, section: null }; // prettier-ignore
-    const direction = context.forced ?? banner.direction ?? context.direction ?? byClass.direction;
+    const direction = context.forced ?? raw.direction ?? banner.direction ?? context.direction ?? byClass.direction; // prettier-ignore
     const section =
       kind === 'total' ? totalSection(raw, banner.section) : (raw.section ?? banner.section ?? context.section ?? byClass.section);
     out.push({ kind: kind as RowKind, reason, direction, section, parentCode, level });

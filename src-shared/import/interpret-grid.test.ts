@@ -35,6 +35,26 @@ describe('interpretGrid', () => {
     ]);
   });
 
+  it('takes direction and section from the rows own columns over the account class', () => {
+    const p = interpretGrid(
+      gridOf([
+        sheetOf('Lignes', [
+          ['Code', 'Libellé', 'Sens', 'Section', 'Prévu', 'Réalisé'],
+          ['1021', 'Achat de terrain', 'Dépenses', 'Investissement', 100, 90],
+          ['6011', 'Salaires', 'Dépenses', 'Fonctionnement', 100, 90],
+          ['7011', 'Impôt foncier', 'Recettes', 'Fonctionnement', 100, 90],
+        ]),
+      ]),
+      FILE,
+      { currency: 'GNF' },
+    );
+    expect(p.rows.map((r) => [r.code, r.direction, r.section])).toEqual([
+      ['1021', 'expenditure', 'investment'],
+      ['6011', 'expenditure', 'operating'],
+      ['7011', 'revenue', 'operating'],
+    ]);
+  });
+
   it('computes =B1/A1-style formulas without a saved value, and reports those it cannot', () => {
     const p = preview([
       ['Code', 'Libellé', 'Prévu', 'Réalisé'],

@@ -1,5 +1,5 @@
 import { cellAddress, columnLetter, type Grid, type GridCell, type GridSheet } from '../grid';
-import type { ImportedAmount, ImportIssue, Phase, Section } from '../model';
+import type { Direction, ImportedAmount, ImportIssue, Phase, Section } from '../model';
 import {
   exactFromNumber,
   inferNumberStyle,
@@ -8,7 +8,7 @@ import {
   type ExactDecimal,
   type NumberStyle,
 } from '../numbers/parse-amount';
-import type { RawRow } from './classify-rows';
+import { contextOf, type RawRow } from './classify-rows';
 import { isRepeatedHeader, type HeaderBlock } from './find-header';
 import { evaluateFormula } from './formulas';
 import type { ColumnPlan } from './map-columns';
@@ -200,7 +200,8 @@ export function readRows(
       const held = bucket(b.section);
       if ([...buckets.values()].some((x) => x.amounts.length > 0)) addAmount(held.amounts, held.values, { phase: b.phase, valueMinor: 0, cell: cellAddress(r, b.col), sourceText: null });
     }
-    const base = { row: r, code, codeLevel: joined.level, label: labelText || null, texts, filled: filled.length, isRepeatedHeader: isRepeatedHeader(sheet, r, header), hidden: hidden.has(r) };
+    const own = ownContext(sheet, r, plan.directionCol, plan.sectionCol);
+    const base = { row: r, code, codeLevel: joined.level, label: labelText || null, texts, filled: filled.length, isRepeatedHeader: isRepeatedHeader(sheet, r, header), hidden: hidden.has(r), direction: own.direction, ...(own.section ? { section: own.section } : {}) };
     const rate = rateOf(ctx, r, ratesAreFractions);
     if (!isSplit) {
       const { values, amounts } = bucket(null);
@@ -219,3 +220,15 @@ export function readRows(
   } // prettier-ignore
   return out;
 }
+
+/** Direction and section written in the row's own columns, read with the banner words. */
+function ownContext(
+  sheet: GridSheet,
+  row: number,
+  directionCol: number | null,
+  sectionCol: number | null,
+): { direction: Direction | null; section: Section | null } {
+  const direction = directionCol === null ? null : contextOf(textOf(cellAt(sheet, row, directionCol))).direction;
+  const section = sectionCol === null ? null : contextOf(textOf(cellAt(sheet, row, sectionCol))).section;
+  return { direction, section };
+} // prettier-ignore
