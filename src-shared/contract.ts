@@ -9,6 +9,8 @@ import { exploreCalls } from './contract-explore';
  * call to a name that is not here does not compile.
  */
 const MAX_FILE_BASE64 = 140 * 1024 * 1024; // a 100 MB file, base64-encoded
+/** A mapping template is a few kilobytes; a megabyte is not a template. */
+const MAX_TEMPLATE_CHARS = 1024 * 1024;
 const BudgetRef = z.object({ budgetId: z.number().int().positive().optional() });
 
 export const ImportOptions = z.object({
@@ -21,9 +23,15 @@ export const ImportOptions = z.object({
     .optional(),
   direction: z.enum(['revenue', 'expenditure']).optional(),
   /** FIELD → header text or column letter, as `--map` takes them. */
-  map: z.record(z.string().max(40), z.string().max(500)).optional(),
+  map: z
+    .record(z.string().max(40), z.string().max(500))
+    .refine((map) => Object.keys(map).length <= 40, 'at most 40 fields')
+    .optional(),
   /** A mapping template (src-shared/import/mapping.ts). */
-  mapping: z.unknown().optional(),
+  mapping: z
+    .unknown()
+    .refine((t) => JSON.stringify(t ?? null).length <= MAX_TEMPLATE_CHARS, 'template too large')
+    .optional(),
   encoding: z.string().max(40).optional(),
 });
 export type ImportOptions = z.infer<typeof ImportOptions>;
