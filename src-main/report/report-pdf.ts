@@ -1,19 +1,9 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchSystemChromium } from '../browser/system-chromium';
 import { createLogger } from '../log';
 import { escapeHtml } from './safe-text';
 
 const log = createLogger('report-pdf');
-
-// The system browser, so that nothing is downloaded; the flags keep it from calling home.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface PdfOptions {
   /** Shown at the left of every page's footer (entity, year, date of the report). */
@@ -71,11 +61,7 @@ export async function writeReportPdf(
   const started = Date.now();
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({
-      executablePath:
-        options.executablePath ?? process.env.BUDGET_CLAIR_CHROMIUM ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchSystemChromium(options.executablePath);
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     const page = await context.newPage();
     let blocked = 0;

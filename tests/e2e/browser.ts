@@ -1,7 +1,8 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchSystemChromium } from '../../src-main/browser/system-chromium';
 import * as XLSX from 'xlsx';
 import type { Handlers } from '../../src-shared/contract';
 import { fromRoot } from '../../src-main/paths';
@@ -37,18 +38,7 @@ export async function openSession(): Promise<Session> {
     staticDir: fromRoot('out', 'renderer'),
     host: '127.0.0.1',
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchSystemChromium();
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' });
   const problems: string[] = [];
   page.on('console', (message) => {
