@@ -48,41 +48,33 @@ async function firstPresent(page: Page, selectors: string[]): Promise<string | n
   return null;
 }
 
-/** Runs `act` in the page and resolves with the ms until two frames after the DOM changed. */
+/**
+ * Runs the action in the page and resolves with the ms until two frames after the DOM changed.
+ * The script is text: tsx's helpers (`__name`) do not exist in the page.
+ */
 function timeInPage(page: Page, selector: string, action: 'click' | 'type' | 'scroll', text = '') {
-  return page.evaluate(
-    ({ selector, action, text }) =>
-      new Promise<number>((resolve) => {
-        const el = document.querySelector(selector) as HTMLElement & { value?: string };
-        const started = performance.now();
-        const done = () =>
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started)));
-        const observer = new MutationObserver(() => {
-          observer.disconnect();
-          done();
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        if (action === 'click') el.click();
-        else if (action === 'scroll') el.scrollTop += el.clientHeight;
-        else {
-          // React listens to the native input event; set the value the way typing does.
-          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-          setter?.call(el, text);
-          el.dispatchEvent(new Event('input', { bubbles: true }));
-        }
-        setTimeout(() => {
-          observer.disconnect();
-          resolve(-1);
-        }, 15_000);
-      }),
-    { selector, action, text },
-  );
+  return page.evaluate<number>(`new Promise((resolve) => {
+    const el = document.querySelector(${JSON.stringify(selector)});
+    const action = ${JSON.stringify(action)};
+    const started = performance.now();
+    const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started)));
+    const observer = new MutationObserver(() => { observer.disconnect(); done(); });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    if (action === 'click') el.click();
+    else if (action === 'scroll') el.scrollTop += el.clientHeight;
+    else {
+      // React listens to the native input event; set the value the way typing does.
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, ${JSON.stringify(text)});
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    setTimeout(() => { observer.disconnect(); resolve(-1); }, 15000);
+  })`);
 } // prettier-ignore
 
-async function paintedMs(page: Page): Promise<number> {
-  return page.evaluate(
-    () => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))),
-  ); // prettier-ignore
+function paintedMs(page: Page): Promise<number> {
+  return page.evaluate<number>(
+    'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))',
+  );
 }
 
 async function timeControl(page: Page, selectors: string[], run: (s: string) => Promise<number>) {

@@ -97,8 +97,15 @@ async function rendererAndPdf(
     return;
   }
   const big = await storedBudget(dir, gen.xlsx, 'renderer.sqlite');
-  const r = await benchRenderer(big.store, 3);
-  big.store.close();
+  let r;
+  try {
+    r = await benchRenderer(big.store, 3);
+  } catch (error) {
+    results.renderer = `failed: ${(error as Error).message.split('\n')[0] ?? ''}`;
+    return;
+  } finally {
+    big.store.close();
+  }
   const or = (v: number[] | null) => (v === null ? ('none' as const) : spreadOf(v));
   results.renderer = { 'overview painted (from navigation)': spreadOf(r.overviewMs), 'lines explorer opened': spreadOf(r.linesMs), sort: or(r.sortMs), filter: or(r.filterMs), scroll: or(r.scrollMs) }; // prettier-ignore
 }
