@@ -6,7 +6,13 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: { index: resolve(__dirname, 'src-main/app/main.ts') } },
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'src-main/app/main.ts'),
+          // Untrusted files are parsed in a worker thread: it needs an entry of its own.
+          'read-worker': resolve(__dirname, 'src-main/import/read-worker.ts'),
+        },
+      },
       rolldownOptions: { external: ['better-sqlite3', 'electron'] },
     },
   },

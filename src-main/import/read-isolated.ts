@@ -16,7 +16,10 @@ export interface IsolationOptions {
   signal?: AbortSignal;
 }
 
-const WORKER_ENTRY = new URL('./read-worker.mjs', import.meta.url);
+// From the sources, a small .mjs registers tsx first; in the desktop build the worker is bundled
+// beside the main process as read-worker.js.
+const IS_BUNDLED = import.meta.url.endsWith('.js');
+const WORKER_ENTRY = new URL(IS_BUNDLED ? './read-worker.js' : './read-worker.mjs', import.meta.url);
 const DEFAULT_MEMORY_MB = 2048;
 const log = createLogger('import');
 
