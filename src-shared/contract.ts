@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { BudgetInfo, BudgetLine, Flag, ImportPreview, ReviewStatus } from './model';
+import { BudgetInfo, BudgetLine, BudgetVersion, Flag, ImportPreview, ReviewStatus } from './model';
 import { Summary } from './analysis/summary-model';
 import { exploreCalls } from './contract-explore';
+import { ImportJob, settingsCalls } from './contract-settings';
 
 /**
  * Every call between the renderer and the services, declared once. The main process (and the
@@ -12,6 +13,7 @@ const MAX_FILE_BASE64 = 140 * 1024 * 1024; // a 100 MB file, base64-encoded
 /** A mapping template is a few kilobytes; a megabyte is not a template. */
 const MAX_TEMPLATE_CHARS = 1024 * 1024;
 const BudgetRef = z.object({ budgetId: z.number().int().positive().optional() });
+const JobRef = z.object({ jobId: z.string().min(1).max(64) });
 
 export const ImportOptions = z.object({
   sheets: z.array(z.string().max(200)).max(200).optional(),
@@ -68,11 +70,20 @@ export const contract = {
   },
   'import.preview': { input: FilePayload, output: ImportPreview },
   'import.commit': { input: FilePayload, output: ImportResult },
+  /** Starts a preview or an import in the services and returns at once; poll its status. */
+  'import.start': {
+    input: FilePayload.extend({ commit: z.boolean(), version: BudgetVersion.optional() }),
+    output: z.object({ jobId: z.string() }),
+  },
+  'import.status': { input: JobRef, output: ImportJob },
+  /** Stops the read at once; a job cancelled before its store stage leaves the store as it was. */
+  'import.cancel': { input: JobRef, output: ImportJob },
   'report.html': {
     input: BudgetRef.extend({ lang: z.enum(['fr', 'en']).default('fr') }),
     output: z.object({ html: z.string() }),
   },
   ...exploreCalls,
+  ...settingsCalls,
 } as const;
 
 export type Contract = typeof contract;

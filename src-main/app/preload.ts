@@ -24,6 +24,12 @@ const CALLS = [
   'pefa.compute',
   'deck.get',
   'deck.save',
+  'import.start',
+  'import.status',
+  'import.cancel',
+  'settings.get',
+  'settings.save',
+  'population.set',
 ] as const satisfies readonly CallName[];
 
 const MENU_ACTIONS: readonly MenuAction[] = [

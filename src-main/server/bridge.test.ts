@@ -31,6 +31,12 @@ const handlers: Handlers = {
   'pefa.compute': notHere('pefa.compute'),
   'deck.get': notHere('deck.get'),
   'deck.save': notHere('deck.save'),
+  'import.start': notHere('import.start'),
+  'import.status': notHere('import.status'),
+  'import.cancel': notHere('import.cancel'),
+  'settings.get': notHere('settings.get'),
+  'settings.save': notHere('settings.save'),
+  'population.set': notHere('population.set'),
 };
 
 interface Answer {

@@ -12,6 +12,8 @@ import type { AnalysisOptions } from './analyse';
 import { importFile, previewFile } from './import-service';
 import { buildReportInput, resolveBudgetId } from './report-service';
 import { createExploreHandlers } from './explore-handlers';
+import { createImportJobs } from './import-jobs';
+import { createSettingsHandlers } from './settings-handlers';
 import { ServiceError } from './service-error';
 
 export interface HandlerOptions {
@@ -96,5 +98,6 @@ export function createHandlers(store: Store, options: HandlerOptions = {}): Hand
     },
 
     ...createExploreHandlers(store, actor),
+    ...createSettingsHandlers(store, actor, createImportJobs(store, options.onImportProgress)),
   };
 }

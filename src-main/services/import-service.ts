@@ -28,6 +28,8 @@ export interface ImportRequest {
   analysis?: AnalysisOptions;
   /** Told at each step, so that a long import of a large file shows that it moves. */
   onProgress?: (progress: ImportProgress) => void;
+  /** Cancels the read at once; the caller checks it again before storing anything. */
+  signal?: AbortSignal;
   /** The version the user says the file is; otherwise decided by `decideVersion`. */
   version?: BudgetVersion;
   /**
@@ -78,8 +80,12 @@ export async function previewFile(request: ImportRequest): Promise<PreviewOutcom
   const file = { name: fileName, sha256: sha256Hex(bytes), sizeBytes: bytes.length };
   const report = request.onProgress;
   report?.({ stage: 'read', fraction: 0 });
-  const read = await readFileGrid(bytes, fileName, options, (fraction) =>
-    report?.({ stage: 'read', fraction: fraction * STAGE_START.interpret }),
+  const read = await readFileGrid(
+    bytes,
+    fileName,
+    options,
+    (fraction) => report?.({ stage: 'read', fraction: fraction * STAGE_START.interpret }),
+    request.signal,
   );
   if (!read.ok) return { ok: false, preview: null, issues: [read.issue] };
 

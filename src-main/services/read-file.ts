@@ -11,9 +11,11 @@ export function readFileGrid(
   fileName: string,
   options: ImportOptions,
   onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
 ): Promise<ReadResult> {
   // A copy: the worker may take the buffer over, and Buffer slices of Node's pool cannot move.
   const own = new Uint8Array(bytes);
   const readOptions = options.encoding ? { encoding: options.encoding } : {};
-  return readGridIsolated(own, fileName, readOptions, onProgress ? { onProgress } : {});
+  const isolation = { ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) };
+  return readGridIsolated(own, fileName, readOptions, isolation);
 }
