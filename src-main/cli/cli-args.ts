@@ -16,12 +16,26 @@ export const USAGE = `Utilisation :
   budget-clair join    BUDGET RÉALISATIONS --key COL-BUDGET=COL-RÉALISATIONS[,...] --db CHEMIN
                        [--mapping FICHIER.json] [--actuals-mapping FICHIER.json]
                        [--entity NOM] [--year AAAA] [--currency CODE] [--version ...] [--json]
-  budget-clair summary --db CHEMIN [--budget N] [--json]
-  budget-clair flags   --db CHEMIN [--budget N] [--json]
-  budget-clair export  --db CHEMIN [--budget N] --format pdf|html --out CHEMIN [--lang fr|en]
+  budget-clair summary --db CHEMIN [--budget N] [--basis revised|original] [--stage ÉTAPES]
+                       [--lang fr|en] [--json]
+  budget-clair flags   --db CHEMIN [--budget N] [--basis revised|original] [--stage ÉTAPES]
+                       [--lang fr|en] [--json]
+  budget-clair review  --db CHEMIN --flag ID --status explained|confirmed|dismissed
+                       --note TEXTE --reviewer NOM [--lang fr|en] [--json]
+  budget-clair pefa    --db CHEMIN --entity NOM [--lang fr|en] [--json]
+  budget-clair compare --db CHEMIN --budget A --budget B [--basis revised|original]
+                       [--lang fr|en] [--json]
+  budget-clair export  --db CHEMIN [--budget N] --out CHEMIN [--lang fr|en]
+                       --format pdf|citizen|slides|html|xlsx|csv|csv-raw|fdp|arrow
+                       [--basis revised|original] [--stage ÉTAPES]
+  budget-clair log     --db CHEMIN [--lang fr|en] [--json]
   budget-clair backup  --db CHEMIN --out DOSSIER [--keep N]
   budget-clair serve   --db CHEMIN [--port N] [--sample]
   budget-clair demo    [--out DOSSIER]
+
+ÉTAPES : expenditure=ordered|paid|committed|liquidated,revenue=assessed|collected (par défaut
+le choix enregistré du budget, mandaté et émis à l'import) ; un choix nouveau est enregistré
+pour le budget et les signalements sont recalculés. --format fdp écrit un dossier.
 `;
 
 const MAP_FIELDS = new Set([
@@ -40,6 +54,14 @@ const MAP_FIELDS = new Set([
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 const COMMON: Options = { db: { type: 'string' }, json: { type: 'boolean' } };
+
+/** What the views of one budget share: which budget, which basis and stage, which language. */
+const VIEW: Options = {
+  budget: { type: 'string' },
+  basis: { type: 'string' },
+  stage: { type: 'string' },
+  lang: { type: 'string' },
+};
 
 export const COMMAND_OPTIONS: Record<string, Options> = {
   import: {
@@ -66,15 +88,25 @@ export const COMMAND_OPTIONS: Record<string, Options> = {
     version: { type: 'string' },
     templates: { type: 'string', multiple: true },
   },
-  summary: { ...COMMON, budget: { type: 'string' } },
-  flags: { ...COMMON, budget: { type: 'string' } },
-  export: {
-    db: { type: 'string' },
-    budget: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
+  summary: { ...COMMON, ...VIEW },
+  flags: { ...COMMON, ...VIEW },
+  export: { ...VIEW, db: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  pefa: { ...COMMON, entity: { type: 'string' }, lang: { type: 'string' } },
+  compare: {
+    ...COMMON,
+    budget: { type: 'string', multiple: true },
+    basis: { type: 'string' },
     lang: { type: 'string' },
   },
+  review: {
+    ...COMMON,
+    flag: { type: 'string' },
+    status: { type: 'string' },
+    note: { type: 'string' },
+    reviewer: { type: 'string' },
+    lang: { type: 'string' },
+  },
+  log: { ...COMMON, lang: { type: 'string' } },
   backup: { db: { type: 'string' }, out: { type: 'string' }, keep: { type: 'string' } },
   serve: { db: { type: 'string' }, port: { type: 'string' }, sample: { type: 'boolean' } },
   demo: { out: { type: 'string' } },

@@ -1,13 +1,20 @@
-import type { Flag } from '../../src-shared/model';
+import type { Basis } from '../../src-shared/analysis/figures';
+import type { ExecutedStage, Flag } from '../../src-shared/model';
+import { sayIn, type CliLang } from './cli-messages';
+import { basisLine } from './summary-output';
 import { formatTable } from './table-text';
 
-const SEVERITY_FR = { error: 'erreur', warning: 'attention', info: 'info' } as const;
-const REVIEW_FR = { explained: 'expliqué', confirmed: 'confirmé', dismissed: 'écarté' } as const;
+/** What the flags were judged on: the forecast and the executed stage of each side. */
+export interface FlagsBasis {
+  basis: Basis;
+  executedStage: ExecutedStage;
+}
 
 /** `flags --json`: every flag with where it points and its review. */
-export function flagsJson(budgetId: number, flags: Flag[]) {
+export function flagsJson(budgetId: number, flags: Flag[], judged?: FlagsBasis) {
   return {
     budgetId,
+    ...(judged ?? {}),
     flags: flags.map((f) => ({
       id: f.id ?? null,
       rule: f.rule,
@@ -24,23 +31,33 @@ export function flagsJson(budgetId: number, flags: Flag[]) {
   };
 }
 
-/** The flags as a table, then each message in full, in French. */
-export function flagsText(budgetId: number, flags: Flag[]): string {
-  if (flags.length === 0) return `Budget n° ${budgetId} : aucun signalement.\n`;
-  const head = ['N°', 'Gravité', 'Règle', 'Feuille', 'Ligne', 'Code', 'Revue'];
+/** The flags as a table (with the id `review --flag` takes), then each message in full. */
+export function flagsText(
+  budgetId: number,
+  flags: Flag[],
+  lang: CliLang = 'fr',
+  judged?: FlagsBasis,
+): string {
+  const t = sayIn(lang);
+  const basis = judged ? [basisLine(lang, judged.basis, judged.executedStage)] : [];
+  if (flags.length === 0) return [t('noFlags', { id: budgetId }), ...basis, ''].join('\n');
+  const head = ['colNo', 'colId', 'colSeverity', 'colRule', 'colSheet', 'colRow', 'colCode', 'colReview'] as const; // prettier-ignore
   const rows = flags.map((f, i) => [
     String(i + 1),
-    SEVERITY_FR[f.severity],
+    f.id === undefined ? '—' : String(f.id),
+    t(`severity.${f.severity}`),
     f.rule,
     f.sheet ?? '—',
     f.row === null ? '—' : String(f.row),
     f.code ?? '—',
-    f.review ? REVIEW_FR[f.review.status] : '—',
+    f.review ? t(`review.${f.review.status}`) : '—',
   ]);
-  const table = formatTable([head, ...rows], ['right', 'left', 'left', 'left', 'right', 'left']);
+  const align = ['right', 'right', 'left', 'left', 'left', 'right', 'left'] as const;
+  const table = formatTable([head.map((k) => t(k)), ...rows], [...align]);
   const messages = flags.map((f, i) => `${i + 1}. ${f.message}`);
   return [
-    `Budget n° ${budgetId} : ${flags.length} signalement(s)`,
+    t('flagsHead', { id: budgetId, count: flags.length }),
+    ...basis,
     '',
     table,
     '',

@@ -5,7 +5,10 @@ import { backupCommand } from './backup-command';
 import { parseCommand, USAGE, UsageError } from './cli-args';
 import { processIo, type CliIo } from './cli-io';
 import { importCommand } from './import-command';
+import { compareCommand } from './compare-command';
 import { joinCommand } from './join-command';
+import { pefaCommand } from './pefa-command';
+import { logCommand, reviewCommand } from './review-log-commands';
 import { demoCommand, serveCommand } from './serve-demo';
 import { exportCommand, flagsCommand, summaryCommand } from './view-commands';
 
@@ -37,6 +40,14 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await flagsCommand(values, io);
       case 'export':
         return await exportCommand(values, io);
+      case 'pefa':
+        return await pefaCommand(values, io);
+      case 'compare':
+        return await compareCommand(values, io);
+      case 'review':
+        return await reviewCommand(values, io);
+      case 'log':
+        return await logCommand(values, io);
       case 'backup':
         return await backupCommand(values, io);
       case 'serve':

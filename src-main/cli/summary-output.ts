@@ -1,24 +1,19 @@
 import type { GroupComparison, SideTotals, Summary } from '../../src-shared/analysis/summary-model';
 import { formatAmount, formatPercent } from '../../src-shared/format/amount';
-import type { Phase } from '../../src-shared/model';
+import type { Basis } from '../../src-shared/analysis/figures';
+import type { ExecutedStage } from '../../src-shared/model';
+import { sayIn, type CliLang, type Say } from './cli-messages';
 import { formatTable, toMajor } from './table-text';
 
-const PHASE_FR: Record<Phase, string> = {
-  original: 'prévisions initiales',
-  revised: 'prévisions définitives',
-  change: 'modifications',
-  committed: 'engagé',
-  liquidated: 'liquidé',
-  ordered: 'mandaté',
-  paid: 'payé',
-  assessed: 'émis',
-  collected: 'recouvré',
-  executed: 'réalisé',
-  remaining: 'reste',
-};
-
-const SECTION_FR = { operating: 'de fonctionnement', investment: "d'investissement" } as const;
-const DIRECTION_FR = { revenue: 'Recettes', expenditure: 'Dépenses' } as const;
+/** "Prévu = prévisions définitives ; exécuté : recettes = émis, dépenses = mandaté", in `lang`. */
+export function basisLine(lang: CliLang, basis: Basis, stage: ExecutedStage): string {
+  const t = sayIn(lang);
+  return t('basisLine', {
+    basis: t(`phase.${basis}`),
+    revenue: t(`phase.${stage.revenue}`),
+    expenditure: t(`phase.${stage.expenditure}`),
+  });
+}
 
 export function sideTotalsMajor(totals: SideTotals, exponent: number) {
   return {
@@ -79,47 +74,54 @@ function groupTable(
   summary: Summary,
   groups: GroupComparison[],
   name: (g: GroupComparison) => string,
+  lang: CliLang,
 ) {
   const { currency, currencyExponent: e } = summary.budget;
-  const money = (minor: number) => formatAmount(minor, currency, e, 'fr');
-  const head = ['', 'Prévu', 'Exécuté', 'Écart', 'Taux'];
+  const t = sayIn(lang);
+  const money = (minor: number) => formatAmount(minor, currency, e, lang);
+  const head = ['', t('planned'), t('executed'), t('variance'), t('rate')];
   const rows = groups.map((g) => [
     name(g),
     money(g.basisMinor),
     money(g.executedMinor),
     money(g.varianceMinor),
-    formatPercent(g.ratePercent, 'fr'),
+    formatPercent(g.ratePercent, lang),
   ]);
   return formatTable([head, ...rows], ['left', 'right', 'right', 'right', 'right']);
 }
 
-/** The summary as a treasurer reads it in a terminal, in French. */
-export function summaryText(summary: Summary): string {
+function sectionName(t: Say, g: GroupComparison): string {
+  const section = g.section ? t(`section.${g.section}`) : t('section.unknown');
+  return `${t(`direction.${g.direction}`)} ${section}`;
+}
+
+/** The summary as a treasurer reads it in a terminal, in French unless told otherwise. */
+export function summaryText(summary: Summary, lang: CliLang = 'fr'): string {
   const { budget } = summary;
-  const year = budget.fiscalYear === null ? 'exercice inconnu' : `exercice ${budget.fiscalYear}`;
-  const basis = summary.basis === 'revised' ? 'prévisions définitives' : 'prévisions initiales';
-  const stage = `recettes = ${PHASE_FR[budget.executedStage.revenue]}, dépenses = ${PHASE_FR[budget.executedStage.expenditure]}`;
-  const section = (g: GroupComparison) =>
-    `${DIRECTION_FR[g.direction]} ${g.section ? SECTION_FR[g.section] : '(section inconnue)'}`;
+  const t = sayIn(lang);
+  const year =
+    budget.fiscalYear === null ? t('unknownYear') : t('year', { year: budget.fiscalYear });
   const chapter = (g: GroupComparison) =>
-    `${DIRECTION_FR[g.direction].slice(0, 3)}. ${g.chapter ?? '—'} ${g.label}`.slice(0, 60);
-  const { error, warning, info } = summary.flagCounts;
+    `${t(`direction.${g.direction}`).slice(0, 3)}. ${g.chapter ?? '—'} ${g.label}`.slice(0, 60);
+  const table = (groups: GroupComparison[], name: (g: GroupComparison) => string) =>
+    groupTable(summary, groups, name, lang);
+  const balance = formatAmount(summary.balance.executedMinor, budget.currency, budget.currencyExponent, lang); // prettier-ignore
 
   return [
-    `${budget.entity} — ${year} — budget n° ${budget.id}`,
-    `Source : ${budget.sourceFile}`,
-    `Prévu = ${basis} ; exécuté : ${stage}`,
+    `${budget.entity} — ${year} — ${t('budgetNo', { id: budget.id })}`,
+    t('source', { file: budget.sourceFile }),
+    basisLine(lang, summary.basis, budget.executedStage),
     '',
-    groupTable(summary, summary.byDirection, (g) => DIRECTION_FR[g.direction]),
+    table(summary.byDirection, (g) => t(`direction.${g.direction}`)),
     '',
-    'Par section',
-    groupTable(summary, summary.bySection, section),
+    t('bySection'),
+    table(summary.bySection, (g) => sectionName(t, g)),
     '',
-    'Par chapitre',
-    groupTable(summary, summary.byChapter, chapter),
+    t('byChapter'),
+    table(summary.byChapter, chapter),
     '',
-    `Solde exécuté (recettes − dépenses) : ${formatAmount(summary.balance.executedMinor, budget.currency, budget.currencyExponent, 'fr')}`,
-    `Signalements : ${error} erreur(s), ${warning} avertissement(s), ${info} information(s)`,
+    t('balance', { amount: balance }),
+    t('flagCounts', summary.flagCounts),
     '',
   ].join('\n');
 }

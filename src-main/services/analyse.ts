@@ -4,8 +4,9 @@ import {
   resolveSettings,
   type RuleSettings,
 } from '../../src-shared/analysis/rules/settings';
-import { getBudget } from '../store/budgets-repo';
-import { replaceFlags } from '../store/flags-repo';
+import type { ExecutedStage } from '../../src-shared/model';
+import { getBudget, setExecutedStage } from '../store/budgets-repo';
+import { flagsSettingsHash, replaceFlags } from '../store/flags-repo';
 import { readLines } from '../store/lines-repo';
 import { appendOperation } from '../store/operations-repo';
 import type { Store } from '../store/open-store';
@@ -38,4 +39,43 @@ export function analyseBudget(store: Store, budgetId: number, options: AnalysisO
     });
   })();
   return flags.length;
+}
+
+/**
+ * Runs the analysis again only when the stored flags were computed with other settings (another
+ * basis, say), so that flags shown beside a figure were judged on the same forecast.
+ * Returns true when it ran.
+ */
+export function ensureAnalysis(store: Store, budgetId: number, options: AnalysisOptions = {}) {
+  const wanted = hashSettings(resolveSettings(options.settings));
+  if (flagsSettingsHash(store.db, budgetId) === wanted) return false;
+  analyseBudget(store, budgetId, options);
+  return true;
+}
+
+/**
+ * Stores which stage counts as executed for one budget and runs the rules again, since over-
+ * and under-execution depend on it; the change, the analysis and their log are one transaction.
+ */
+export function changeExecutedStage(
+  store: Store,
+  budgetId: number,
+  stage: ExecutedStage,
+  options: AnalysisOptions = {},
+): void {
+  const { db } = store;
+  const budget = getBudget(db, budgetId);
+  if (!budget) throw new Error(`budget ${budgetId} does not exist`);
+  const before = budget.executedStage;
+  if (before.revenue === stage.revenue && before.expenditure === stage.expenditure) return;
+  db.transaction(() => {
+    setExecutedStage(db, budgetId, stage);
+    appendOperation(db, {
+      actor: options.actor ?? 'app',
+      kind: 'executed-stage',
+      parameters: { budgetId, from: before, to: stage },
+      inputHash: budget.sourceSha256,
+    });
+    analyseBudget(store, budgetId, options);
+  })();
 }

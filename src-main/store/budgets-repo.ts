@@ -124,3 +124,16 @@ export function latestBudgetId(db: Database.Database): number | null {
   const row = db.prepare('SELECT max(id) AS id FROM budget').get() as { id: number | null };
   return row.id;
 }
+
+/** Sets which stage counts as executed on each side of one budget. */
+export function setExecutedStage(
+  db: Database.Database,
+  budgetId: number,
+  stage: ExecutedStage,
+): void {
+  db.prepare('UPDATE budget SET executed_revenue = ?, executed_expenditure = ? WHERE id = ?').run(
+    stage.revenue,
+    stage.expenditure,
+    budgetId,
+  );
+}

@@ -115,3 +115,12 @@ export function saveReview(db: Database.Database, flagId: number, review: Review
   ).run(flag.budget_id, flag.flag_key, review.status, review.note, review.reviewer, review.at);
   return getFlag(db, flagId);
 }
+
+/** The fingerprint of the settings the budget's flags were computed with; null without flags. */
+export function flagsSettingsHash(db: Database.Database, budgetId: number): string | null {
+  const hash = db
+    .prepare('SELECT settings_hash FROM flag WHERE budget_id = ? LIMIT 1')
+    .pluck()
+    .get(budgetId) as string | undefined;
+  return hash ?? null;
+}

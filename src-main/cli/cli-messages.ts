@@ -1,0 +1,178 @@
+/**
+ * The command line's own words in French and English. `{name}` is filled by `say`. Service
+ * errors and the analysis's own messages (flags, PEFA explanations) come in their own language.
+ */
+const fr = {
+  'phase.original': 'prévisions initiales',
+  'phase.revised': 'prévisions définitives',
+  'phase.change': 'modifications',
+  'phase.committed': 'engagé',
+  'phase.liquidated': 'liquidé',
+  'phase.ordered': 'mandaté',
+  'phase.paid': 'payé',
+  'phase.assessed': 'émis',
+  'phase.collected': 'recouvré',
+  'phase.executed': 'réalisé',
+  'phase.remaining': 'reste',
+  'direction.revenue': 'Recettes',
+  'direction.expenditure': 'Dépenses',
+  'section.operating': 'de fonctionnement',
+  'section.investment': "d'investissement",
+  'section.unknown': '(section inconnue)',
+  'severity.error': 'erreur',
+  'severity.warning': 'attention',
+  'severity.info': 'info',
+  'review.explained': 'expliqué',
+  'review.confirmed': 'confirmé',
+  'review.dismissed': 'écarté',
+  year: 'exercice {year}',
+  unknownYear: 'exercice inconnu',
+  budgetNo: 'budget n° {id}',
+  source: 'Source : {file}',
+  basisLine: 'Prévu = {basis} ; exécuté : recettes = {revenue}, dépenses = {expenditure}',
+  planned: 'Prévu',
+  executed: 'Exécuté',
+  variance: 'Écart',
+  rate: 'Taux',
+  bySection: 'Par section',
+  byChapter: 'Par chapitre',
+  balance: 'Solde exécuté (recettes − dépenses) : {amount}',
+  flagCounts: 'Signalements : {error} erreur(s), {warning} avertissement(s), {info} information(s)',
+  noFlags: 'Budget n° {id} : aucun signalement.',
+  flagsHead: 'Budget n° {id} : {count} signalement(s)',
+  colNo: 'N°',
+  colId: 'Id',
+  colSeverity: 'Gravité',
+  colRule: 'Règle',
+  colSheet: 'Feuille',
+  colRow: 'Ligne',
+  colCode: 'Code',
+  colReview: 'Revue',
+  pefaTitle: '{entity} — PEFA, fiabilité du budget (exercices {years})',
+  pefaNoYears: '{entity} : aucun exercice exécuté dans cette base, pas d’indicateur PEFA.',
+  pefaUngraded: 'Moins de trois exercices : les chiffres sans note.',
+  noGrade: 'pas de note',
+  gradeIs: 'note {grade}',
+  colYear: 'Exercice',
+  colBudget: 'Budget initial',
+  colActual: 'Exécuté',
+  colValue: 'Ratio ou variance',
+  compareYears: 'Comparaison de deux exercices : {a} et {b}',
+  compareEntities: 'Comparaison de deux entités : {a} et {b}',
+  compareCounts:
+    '{matched} lignes dans les deux, {appeared} nouvelles, {disappeared} disparues, {recoded} recodées',
+  appeared: 'Nouvelles lignes',
+  disappeared: 'Lignes disparues',
+  recoded: 'Lignes recodées (même libellé, autre code)',
+  jumps: 'Variations d’une année à l’autre',
+  none: 'aucune',
+  reviewed: 'Signalement n° {id} : {status} par {reviewer}.',
+  logEmpty: 'Le journal est vide.',
+  colAt: 'Date',
+  colActor: 'Par',
+  colKind: 'Opération',
+  colParameters: 'Paramètres',
+  written:
+    'Export écrit : {path} ({format} ; prévu = {basis} ; exécuté : recettes = {revenue}, dépenses = {expenditure})',
+  stageChanged:
+    'Stade exécuté du budget n° {id} : recettes = {revenue}, dépenses = {expenditure} ; signalements recalculés.',
+};
+
+export type CliMessageKey = keyof typeof fr;
+export type CliLang = 'fr' | 'en';
+
+const en: Record<CliMessageKey, string> = {
+  'phase.original': 'original forecast',
+  'phase.revised': 'revised forecast',
+  'phase.change': 'changes',
+  'phase.committed': 'committed',
+  'phase.liquidated': 'liquidated',
+  'phase.ordered': 'ordered',
+  'phase.paid': 'paid',
+  'phase.assessed': 'assessed',
+  'phase.collected': 'collected',
+  'phase.executed': 'executed',
+  'phase.remaining': 'remaining',
+  'direction.revenue': 'Revenue',
+  'direction.expenditure': 'Expenditure',
+  'section.operating': 'operating',
+  'section.investment': 'investment',
+  'section.unknown': '(unknown section)',
+  'severity.error': 'error',
+  'severity.warning': 'warning',
+  'severity.info': 'info',
+  'review.explained': 'explained',
+  'review.confirmed': 'confirmed',
+  'review.dismissed': 'dismissed',
+  year: 'fiscal year {year}',
+  unknownYear: 'unknown fiscal year',
+  budgetNo: 'budget no. {id}',
+  source: 'Source: {file}',
+  basisLine: 'Planned = {basis}; executed: revenue = {revenue}, expenditure = {expenditure}',
+  planned: 'Planned',
+  executed: 'Executed',
+  variance: 'Variance',
+  rate: 'Rate',
+  bySection: 'By section',
+  byChapter: 'By chapter',
+  balance: 'Executed balance (revenue − expenditure): {amount}',
+  flagCounts: 'Flags: {error} error(s), {warning} warning(s), {info} information',
+  noFlags: 'Budget no. {id}: no flags.',
+  flagsHead: 'Budget no. {id}: {count} flag(s)',
+  colNo: 'No.',
+  colId: 'Id',
+  colSeverity: 'Severity',
+  colRule: 'Rule',
+  colSheet: 'Sheet',
+  colRow: 'Row',
+  colCode: 'Code',
+  colReview: 'Review',
+  pefaTitle: '{entity} — PEFA budget reliability (fiscal years {years})',
+  pefaNoYears: '{entity}: no executed fiscal year in this store, no PEFA indicator.',
+  pefaUngraded: 'Fewer than three fiscal years: the figures without a grade.',
+  noGrade: 'no grade',
+  gradeIs: 'grade {grade}',
+  colYear: 'Year',
+  colBudget: 'Original budget',
+  colActual: 'Executed',
+  colValue: 'Ratio or variance',
+  compareYears: 'Two fiscal years compared: {a} and {b}',
+  compareEntities: 'Two entities compared: {a} and {b}',
+  compareCounts: '{matched} lines in both, {appeared} new, {disappeared} gone, {recoded} recoded',
+  appeared: 'New lines',
+  disappeared: 'Lines gone',
+  recoded: 'Recoded lines (same label, other code)',
+  jumps: 'Year-on-year jumps',
+  none: 'none',
+  reviewed: 'Flag no. {id}: {status} by {reviewer}.',
+  logEmpty: 'The log is empty.',
+  colAt: 'Date',
+  colActor: 'By',
+  colKind: 'Operation',
+  colParameters: 'Parameters',
+  written:
+    'Export written: {path} ({format}; planned = {basis}; executed: revenue = {revenue}, expenditure = {expenditure})',
+  stageChanged:
+    'Executed stage of budget no. {id}: revenue = {revenue}, expenditure = {expenditure}; flags computed again.',
+};
+
+export const CLI_MESSAGES: Record<CliLang, Record<CliMessageKey, string>> = { fr, en };
+
+/** A message of the catalogue in `lang`, its `{name}` placeholders filled. */
+export function say(
+  lang: CliLang,
+  key: CliMessageKey,
+  values: Record<string, string | number> = {},
+): string {
+  return CLI_MESSAGES[lang][key].replace(/\{(\w+)\}/g, (all, name: string) =>
+    name in values ? String(values[name]) : all,
+  );
+}
+
+/** `say` bound to one language, as each output function uses it. */
+export type Say = (key: CliMessageKey, values?: Record<string, string | number>) => string;
+
+export const sayIn =
+  (lang: CliLang): Say =>
+  (key, values) =>
+    say(lang, key, values);
