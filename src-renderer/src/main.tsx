@@ -4,6 +4,7 @@ import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './styles.css';
 import './workbench.css';
+import './workspace.css';
 import './present/present.css';
 import { App } from './shell/App';
 import { LanguageProvider } from './shell/language';

@@ -1,3 +1,4 @@
+import { enWorkspace } from './en-workspace';
 import type { MessageKey } from './fr';
 
 /** The English catalogue: the same keys as the French one, checked by the compiler. */
@@ -229,4 +230,5 @@ export const en: Record<MessageKey, string> = {
   'present.lineRate': 'Execution rate: {rate}',
   'present.lineSource': 'Sheet {sheet}, row {row}',
   'present.backHint': 'Esc: back to the slide',
+  ...enWorkspace,
 };

@@ -1,3 +1,5 @@
+import { frWorkspace } from './fr-workspace';
+
 /**
  * The French catalogue, the reference: every key the UI shows is declared here first.
  * `{name}` marks a value filled in at run time.
@@ -233,6 +235,7 @@ export const fr = {
   'present.lineRate': 'Taux d’exécution : {rate}',
   'present.lineSource': 'Feuille {sheet}, ligne {row}',
   'present.backHint': 'Échap : revenir à la diapositive',
+  ...frWorkspace,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,15 +1,21 @@
 import type { ImportOptions } from '../../../src-shared/contract';
-import type { ImportPreview } from '../../../src-shared/model';
+import type { BudgetVersion, ImportPreview } from '../../../src-shared/model';
+import { VERSIONS } from '../projects/project-groups';
 import { useLanguage } from '../shell/language';
+
+const isVersion = (value: string): value is BudgetVersion =>
+  (VERSIONS as readonly string[]).includes(value);
 
 interface Props {
   preview: ImportPreview;
   options: ImportOptions;
+  version: BudgetVersion | undefined;
   onChange(options: ImportOptions): void;
+  onVersion(version: BudgetVersion | undefined): void;
 }
 
-/** The entity and year the budget is stored under, when the file is silent or wrong. */
-export function ImportTarget({ preview, options, onChange }: Props) {
+/** The entity, year and version the budget is stored under, when the file is silent or wrong. */
+export function ImportTarget({ preview, options, version, onChange, onVersion }: Props) {
   const { t } = useLanguage();
   return (
     <fieldset className="import-target">
@@ -37,6 +43,23 @@ export function ImportTarget({ preview, options, onChange }: Props) {
             })
           }
         />
+      </label>
+      <label>
+        <span>{t('import.version')}</span>
+        <select
+          value={version ?? ''}
+          onChange={(event) => {
+            const chosen = event.target.value;
+            onVersion(isVersion(chosen) ? chosen : undefined);
+          }}
+        >
+          <option value="">{t('import.versionAuto')}</option>
+          {VERSIONS.map((v) => (
+            <option key={v} value={v}>
+              {t(`version.${v}`)}
+            </option>
+          ))}
+        </select>
       </label>
     </fieldset>
   );

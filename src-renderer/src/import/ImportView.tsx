@@ -1,19 +1,20 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ImportOptions } from '../../../src-shared/contract';
-import type { PickedFile } from '../../../src-shared/desktop-api';
-import type { ImportPreview } from '../../../src-shared/model';
-import { call, desktop, unwrap } from '../api';
+import type { ImportProgress as Progress, PickedFile } from '../../../src-shared/desktop-api';
+import type { BudgetVersion, ImportPreview } from '../../../src-shared/model';
+import { desktop, unwrap } from '../api';
+import { rememberFile } from '../projects/recent-files';
 import { useLanguage } from '../shell/language';
+import { jobError, runImportJob, type RunningJob } from './import-job';
 import { ImportProgress } from './ImportProgress';
 import { ImportTarget } from './ImportTarget';
 import { PreviewPanel } from './PreviewPanel';
 import { readPickedFile } from './read-file';
 
 type Step =
-  | { kind: 'choose' }
-  | { kind: 'reading'; fileName: string }
+  | { kind: 'choose'; cancelled?: boolean }
+  | { kind: 'running'; file: PickedFile; progress: Progress; cancelling: boolean }
   | { kind: 'preview'; file: PickedFile; preview: ImportPreview; busy?: boolean }
-  | { kind: 'saving'; file: PickedFile; preview: ImportPreview }
   | { kind: 'error'; message: string };
 
 interface Props {
@@ -23,6 +24,7 @@ interface Props {
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const START: Progress = { stage: 'read', fraction: 0 };
 
 /** FIELD → column with `column` given `field`, and no other field on that column. */
 export function remap(map: Record<string, string>, column: string, field: string | null) {
@@ -35,25 +37,46 @@ export function ImportView({ onImported, openDialogSignal }: Props) {
   const { t } = useLanguage();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [options, setOptions] = useState<ImportOptions>({});
-  // Each read gets a number; a reply to an abandoned or older read is dropped.
-  const request = useRef(0);
+  const [version, setVersion] = useState<BudgetVersion | undefined>();
+  // Only the latest job may change the step: a reply to an abandoned one is dropped.
+  const job = useRef<RunningJob | null>(null);
   const native = desktop();
 
-  const read = async (file: PickedFile, next: ImportOptions, shown?: ImportPreview) => {
-    const id = ++request.current;
+  const run = async (
+    file: PickedFile,
+    next: ImportOptions,
+    commit: boolean,
+    shown?: ImportPreview,
+  ) => {
+    const running = runImportJob({ file, options: next, commit, version }, (progress) => {
+      if (job.current === running && !shown)
+        setStep((s) => (s.kind === 'running' ? { ...s, progress } : s));
+    });
+    job.current = running;
     if (shown) setStep({ kind: 'preview', file, preview: shown, busy: true });
-    else setStep({ kind: 'reading', fileName: file.fileName });
+    else setStep({ kind: 'running', file, progress: START, cancelling: false });
     try {
-      const preview = await call('import.preview', { ...file, options: next });
-      if (id === request.current) setStep({ kind: 'preview', file, preview });
+      const done = await running.finished;
+      if (job.current !== running) return;
+      const error = jobError(done);
+      if (error) throw error;
+      if (done.state === 'cancelled') setStep({ kind: 'choose', cancelled: true });
+      else if (commit && done.budgetId !== null) {
+        rememberFile({
+          fileName: file.fileName,
+          budgetId: done.budgetId,
+          at: new Date().toISOString(),
+        });
+        onImported(done.budgetId);
+      } else if (done.preview) setStep({ kind: 'preview', file, preview: done.preview });
     } catch (error) {
-      if (id === request.current) setStep({ kind: 'error', message: messageOf(error) });
+      if (job.current === running) setStep({ kind: 'error', message: messageOf(error) });
     }
   };
 
   const previewFile = (file: PickedFile) => {
     setOptions({});
-    return read(file, {});
+    return run(file, {}, false);
   };
 
   const chooseNative = async () => {
@@ -76,18 +99,13 @@ export function ImportView({ onImported, openDialogSignal }: Props) {
     if (step.kind !== 'preview') return;
     const next = { ...options, map: remap(options.map ?? {}, column, field) };
     setOptions(next);
-    void read(step.file, next, step.preview);
+    void run(step.file, next, false, step.preview);
   };
 
-  const confirm = async () => {
-    if (step.kind !== 'preview') return;
-    setStep({ ...step, kind: 'saving' });
-    try {
-      const result = await call('import.commit', { ...step.file, options });
-      onImported(result.budgetId);
-    } catch (error) {
-      setStep({ kind: 'error', message: messageOf(error) });
-    }
+  const cancel = () => {
+    if (step.kind !== 'running') return;
+    setStep({ ...step, cancelling: true });
+    job.current?.cancel();
   };
 
   const lastSignal = useRef(openDialogSignal);
@@ -117,29 +135,39 @@ export function ImportView({ onImported, openDialogSignal }: Props) {
           </label>
         )}
       </div>
-      {step.kind === 'reading' && (
+      {step.kind === 'running' && (
         <ImportProgress
-          fileName={step.fileName}
-          onCancel={() => {
-            request.current++;
-            setStep({ kind: 'choose' });
-          }}
+          fileName={step.file.fileName}
+          progress={step.progress}
+          cancelling={step.cancelling}
+          onCancel={cancel}
         />
+      )}
+      {step.kind === 'choose' && step.cancelled && (
+        <p className="status" role="status">
+          {t('import.cancelled')}
+        </p>
       )}
       {step.kind === 'error' && (
         <p className="status status-error" role="alert">
           {t('common.error', { message: step.message })}
         </p>
       )}
-      {(step.kind === 'preview' || step.kind === 'saving') && (
+      {step.kind === 'preview' && (
         <>
-          <ImportTarget preview={step.preview} options={options} onChange={setOptions} />
+          <ImportTarget
+            preview={step.preview}
+            options={options}
+            version={version}
+            onChange={setOptions}
+            onVersion={setVersion}
+          />
           <PreviewPanel
             preview={step.preview}
-            saving={step.kind === 'saving'}
-            busy={step.kind === 'preview' && step.busy === true}
+            saving={false}
+            busy={step.busy === true}
             onRemap={changeColumn}
-            onConfirm={() => void confirm()}
+            onConfirm={() => void run(step.file, options, true)}
             onCancel={() => setStep({ kind: 'choose' })}
           />
         </>

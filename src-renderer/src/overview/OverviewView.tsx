@@ -7,6 +7,7 @@ import { useProvenance } from '../provenance/provenance-context';
 import { CallStatus } from '../shell/CallStatus';
 import { useLanguage, type LanguageState } from '../shell/language';
 import { useCall } from '../shell/use-call';
+import { HiddenExcluded, PerResident } from './BudgetNotes';
 import { RateChart, type RateBar } from './RateChart';
 import { TotalsPanel } from './TotalsPanel';
 
@@ -117,6 +118,8 @@ function Overview({ summary, onOpenLines }: { summary: Summary; onOpenLines: Ope
           {formatMoney(balance.executedMinor, budget.currency, budget.currencyExponent, lang)}
         </strong>
       </p>
+      <PerResident summary={summary} />
+      <HiddenExcluded summary={summary} />
       <p className="flag-counts">{t('overview.flagCounts', flagCounts)}</p>
       <button
         type="button"

@@ -8,6 +8,8 @@ import type { ExplorerFilter } from '../lines/explorer-model';
 import { LinesView } from '../lines/LinesView';
 import { OverviewView } from '../overview/OverviewView';
 import { PresentView } from '../present/PresentView';
+import { ProjectsView } from '../projects/ProjectsView';
+import { SettingsView } from '../settings/SettingsView';
 import { ProvenanceProvider } from '../provenance/provenance-context';
 import { CallStatus } from './CallStatus';
 import { Header, type View } from './Header';
@@ -24,7 +26,8 @@ function Workbench({
   onImported,
 }: {
   budgets: BudgetInfo[];
-  onImported(id: number): void;
+  /** Reads the budget list again, after an import or a change of population. */
+  onImported(): void;
 }) {
   const { setLang } = useLanguage();
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -62,7 +65,12 @@ function Workbench({
 
   const imported = (id: number) => {
     setSelectedId(id);
-    onImported(id);
+    onImported();
+    navigate('overview');
+  };
+
+  const choose = (id: number) => {
+    setSelectedId(id);
     navigate('overview');
   };
 
@@ -82,7 +90,16 @@ function Workbench({
         }}
       />
       <main ref={main} tabIndex={-1} className="app-main">
-        {view === 'import' || !budget ? (
+        {view === 'settings' ? (
+          <SettingsView />
+        ) : view === 'projects' ? (
+          <ProjectsView
+            budgets={budgets}
+            currentId={budget?.id ?? null}
+            onSelect={choose}
+            onChanged={onImported}
+          />
+        ) : view === 'import' || !budget ? (
           <ImportView onImported={imported} openDialogSignal={openDialog} />
         ) : view === 'overview' ? (
           <OverviewView budget={budget} onOpenLines={openLines} />

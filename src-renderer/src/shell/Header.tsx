@@ -3,7 +3,11 @@ import type { MessageKey } from '../../../src-shared/i18n';
 import { visibleText } from '../format';
 import { useLanguage } from './language';
 
-export type View = 'import' | 'overview' | 'lines' | 'flags' | 'compare' | 'present';
+export type View =
+  'import' | 'overview' | 'lines' | 'flags' | 'compare' | 'present' | 'projects' | 'settings';
+
+/** Views that stand without a budget shown. */
+const WITHOUT_BUDGET: readonly View[] = ['import', 'projects', 'settings'];
 
 const VIEWS: { view: View; label: MessageKey }[] = [
   { view: 'overview', label: 'nav.overview' },
@@ -12,6 +16,8 @@ const VIEWS: { view: View; label: MessageKey }[] = [
   { view: 'compare', label: 'nav.compare' },
   { view: 'present', label: 'nav.present' },
   { view: 'import', label: 'nav.import' },
+  { view: 'projects', label: 'nav.projects' },
+  { view: 'settings', label: 'nav.settings' },
 ];
 
 interface Props {
@@ -52,7 +58,7 @@ export function Header({ view, budget, budgets, onSelect, onNavigate }: Props) {
                 type="button"
                 className="nav-button"
                 aria-current={view === item.view ? 'page' : undefined}
-                disabled={item.view !== 'import' && !budget}
+                disabled={!WITHOUT_BUDGET.includes(item.view) && !budget}
                 onClick={() => onNavigate(item.view)}
               >
                 {t(item.label)}
