@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import type { Handlers } from '../../src-shared/contract';
@@ -10,7 +10,8 @@ import {
 } from '../../src-shared/desktop-api';
 import { createLogger } from '../log';
 import { fromRoot } from '../paths';
-import { callHandler, createHandlers } from '../services';
+import type { ExportFormat } from '../report/export-budget';
+import { callHandler, createHandlers, exportReport } from '../services';
 import { scheduleBackups } from '../store/backup-store';
 import { openStore, type Store } from '../store/open-store';
 import { registerIpc } from './ipc';
@@ -34,20 +35,37 @@ function send(action: MenuAction): void {
   mainWindow?.webContents.send(MENU_CHANNEL, action);
 }
 
-async function exportReport(handlers: Handlers): Promise<void> {
+const SAVE_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  citizen: { name: 'PDF', extensions: ['pdf'] },
+  slides: { name: 'PDF', extensions: ['pdf'] },
+  html: { name: 'HTML', extensions: ['html'] },
+  xlsx: { name: 'XLSX', extensions: ['xlsx'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  'csv-raw': { name: 'CSV', extensions: ['csv'] },
+  fdp: { name: 'Fiscal Data Package', extensions: [] },
+  arrow: { name: 'Apache Arrow', extensions: ['arrow'] },
+};
+
+/**
+ * File → Export: a save dialog, then exportBudget over the latest budget. The PDFs are printed
+ * by the system's Chromium through playwright-core, from the same HTML as the command line's;
+ * `fdp` writes a folder at the chosen path.
+ */
+async function exportFromMenu(store: Store, format: ExportFormat): Promise<void> {
+  const extension = SAVE_FILTERS[format].extensions[0];
   const choice = await dialog.showSaveDialog({
-    defaultPath: 'rapport-budget.html',
-    filters: [{ name: 'HTML', extensions: ['html'] }],
+    defaultPath: extension ? `budget-${format}.${extension}` : `budget-${format}`,
+    filters: extension ? [SAVE_FILTERS[format]] : [],
   });
   if (choice.canceled || !choice.filePath) return;
   try {
-    const { html } = await handlers['report.html']({ lang: language });
-    await writeFile(choice.filePath, html);
+    await exportReport(store, { format, outPath: choice.filePath, lang: language, actor: 'app' });
   } catch (error) {
-    log.error(`report export failed: ${error instanceof Error ? error.message : String(error)}`);
+    log.error(`${format} export failed: ${error instanceof Error ? error.message : String(error)}`);
     dialog.showErrorBox(
       'Budget Clair',
-      language === 'fr' ? "Le rapport n'a pas pu être écrit." : 'The report could not be written.',
+      language === 'fr' ? "L'export n'a pas pu être écrit." : 'The export could not be written.',
     );
   }
 }
@@ -64,11 +82,11 @@ function showAbout(): void {
   });
 }
 
-function installMenu(handlers: Handlers): void {
+function installMenu(store: Store): void {
   Menu.setApplicationMenu(
     buildMenu(language, {
       send,
-      exportReport: () => void exportReport(handlers),
+      exportBudget: (format) => void exportFromMenu(store, format),
       openHelp: showAbout,
     }),
   );
@@ -119,10 +137,10 @@ async function start(): Promise<void> {
     currentWindow: () => mainWindow,
     onLanguage: (lang) => {
       language = lang;
-      installMenu(handlers);
+      installMenu(store);
     },
   });
-  installMenu(handlers);
+  installMenu(store);
   await importSampleOnce(handlers, isNewStore);
 
   mainWindow = createMainWindow({

@@ -6,6 +6,7 @@ import {
   type ExecutedStage,
 } from '../../src-shared/model';
 import { changeExecutedStage, ensureAnalysis } from '../services/analyse';
+import { storedOverrides } from '../services/rule-settings';
 import { getBudget } from '../store/budgets-repo';
 import type { Store } from '../store/open-store';
 import { UsageError, type ParsedValues } from './cli-args';
@@ -60,7 +61,9 @@ export interface AppliedView {
  * flags are computed again when they were judged on another basis. Both are logged.
  */
 export function applyView(store: Store, budgetId: number, values: ParsedValues): AppliedView {
-  const basis = basisOf(values);
+  // The store's saved thresholds stand; only the basis may be changed for one view.
+  const overrides = storedOverrides(store);
+  const basis = values.basis === undefined ? (overrides.basis ?? 'revised') : basisOf(values);
   const wanted = stageOf(values);
   const stored = getBudget(store.db, budgetId);
   if (!stored) throw new Error(`budget ${budgetId} does not exist`);
@@ -68,7 +71,7 @@ export function applyView(store: Store, budgetId: number, values: ParsedValues):
   const stageChanged =
     stage.revenue !== stored.executedStage.revenue ||
     stage.expenditure !== stored.executedStage.expenditure;
-  const analysis = { actor: 'cli', settings: { basis } };
+  const analysis = { actor: 'cli', settings: { ...overrides, basis } };
   if (stageChanged) changeExecutedStage(store, budgetId, stage, analysis);
   else ensureAnalysis(store, budgetId, analysis);
   return { budget: getBudget(store.db, budgetId) ?? stored, basis, stageChanged };

@@ -26,8 +26,9 @@ export interface HandlerOptions {
 
 function refused(issues: ImportIssue[]): ServiceError {
   const first = issues[0];
+  // The reader's issue may be in English: it goes on its own line, never inside this sentence.
   const message = first
-    ? `Ce fichier ne peut pas être importé : ${first.message}`
+    ? `Ce fichier ne peut pas être importé.\n${first.message}`
     : 'Ce fichier ne peut pas être importé.';
   return new ServiceError('import-refused', message, JSON.stringify(issues));
 }

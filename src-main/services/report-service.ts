@@ -14,6 +14,7 @@ import { readLines } from '../store/lines-repo';
 import { appendOperation } from '../store/operations-repo';
 import type { Store } from '../store/open-store';
 import { sha256Hex } from './import-service';
+import { storedOverrides } from './rule-settings';
 import { ServiceError } from './service-error';
 
 /** The budget asked for, or the latest import when none is named. */
@@ -72,7 +73,7 @@ export function buildReportInput(
   const lines = readLines(db, budgetId);
   const flags = listFlags(db, budgetId);
   const source = getImportOfBudget(db, budgetId);
-  const settings = resolveSettings(basis ? { basis } : {});
+  const settings = resolveSettings({ ...storedOverrides(store), ...(basis ? { basis } : {}) });
   const years = entityYears(store, budget.entity);
 
   return {
