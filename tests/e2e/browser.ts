@@ -93,3 +93,31 @@ export function publish(name: string, as: string): void {
   mkdirSync(fromRoot('docs', 'screenshots'), { recursive: true });
   copyFileSync(join(SHOTS, `${name}.png`), fromRoot('docs', 'screenshots', as));
 }
+
+/** A CSV of `lines` expenditure lines: large enough that its read takes seconds to cancel. */
+export function largeCsv(dir: string, lines: number): string {
+  const rows = ['Code;Libellé;Prévisions;Réalisations'];
+  for (let i = 0; i < lines; i++)
+    rows.push(`${6000 + (i % 900)}${i};Dépense ${i};${1000 + i};${900 + i}`);
+  const path = join(dir, 'grand-budget.csv');
+  writeFileSync(path, rows.join('\n'));
+  return path;
+}
+
+/** The sample with one expenditure line on a hidden row, as a treasurer may leave it. */
+export function hiddenRowSample(dir: string): { path: string; code: string } {
+  const book = XLSX.read(readFileSync(SAMPLE), { type: 'buffer' });
+  const sheet = book.Sheets.DEPENSES as XLSX.WorkSheet;
+  const range = XLSX.utils.decode_range(sheet['!ref'] ?? 'A1');
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    const code = (sheet[XLSX.utils.encode_cell({ r, c: 0 })] as XLSX.CellObject | undefined)?.v;
+    const paid = (sheet[XLSX.utils.encode_cell({ r, c: 5 })] as XLSX.CellObject | undefined)?.v;
+    if (!/^\d{4,}$/.test(String(code ?? '')) || typeof paid !== 'number' || paid <= 0) continue;
+    sheet['!rows'] = sheet['!rows'] ?? [];
+    sheet['!rows'][r] = { hidden: true };
+    const path = join(dir, 'commune-fictive-2019-ligne-masquee.xlsx');
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    return { path, code: String(code) };
+  }
+  throw new Error('the sample has no expenditure line to hide');
+}
