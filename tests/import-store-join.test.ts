@@ -1,14 +1,14 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasPublicSamples, noteIfAbsent, PUBLIC_SAMPLES } from './public-samples';
 import { runCli } from '../src-main/cli/run-cli';
 import { SAMPLE_PATH } from './sample-facts';
 import { tempFolder } from './store-helpers';
 
-const PUBLIC = join(__dirname, '..', '..', 'shared', 'samples', 'public');
-const present = existsSync(PUBLIC);
-if (!present) process.stderr.write(`import-store-join: ${PUBLIC} is absent, join tests skipped\n`);
+const PUBLIC = PUBLIC_SAMPLES;
+const present = hasPublicSamples;
+noteIfAbsent('import-store-join');
 
 async function cli(...args: string[]) {
   let stdout = '';

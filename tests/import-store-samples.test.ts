@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasPublicSamples, noteIfAbsent, PUBLIC_SAMPLES } from './public-samples';
 import { importFile } from '../src-main/services/import-service';
 import { listBudgets } from '../src-main/store/budgets-repo';
 import { readLines } from '../src-main/store/lines-repo';
@@ -9,9 +10,9 @@ import type { BudgetLine, ImportPreview } from '../src-shared/model';
 import { tempFolder } from './store-helpers';
 
 // The public samples live beside the project, not in it; a clean clone has none.
-const PUBLIC = join(__dirname, '..', '..', 'shared', 'samples', 'public');
-const present = existsSync(PUBLIC);
-if (!present) process.stderr.write(`import-store-samples: ${PUBLIC} is absent, tests skipped\n`);
+const PUBLIC = PUBLIC_SAMPLES;
+const present = hasPublicSamples;
+noteIfAbsent('import-store-samples');
 
 /** Sums by phase of the detail lines, in minor units. */
 function previewTotals(preview: ImportPreview): Record<string, number> {
