@@ -1,4 +1,4 @@
-import type { BudgetLine, Phase } from '../../src-shared/model';
+import type { Phase } from '../../src-shared/model';
 import { fillHtml, type Messages } from './messages';
 import type { ReportInput } from './report-input';
 import type { Context } from './report-tables';
@@ -65,41 +65,4 @@ export function methodsAnnex(input: ReportInput, ctx: Context): string {
     settingsList(input.settings, ctx),
     ...mappings,
   ].join('\n');
-}
-
-function executedPhaseOf(line: BudgetLine, input: ReportInput): Phase | null {
-  const chosen =
-    line.direction === 'revenue'
-      ? input.budget.executedStage.revenue
-      : input.budget.executedStage.expenditure;
-  return line.amounts[chosen] === undefined ? null : chosen;
-}
-
-/** Every detail line with its sheet, row and the cell its executed figure came from. */
-export function linesAnnex(input: ReportInput, { m, fmt }: Context): string {
-  const head = [m.sheet, m.row, m.code, m.label]
-    .map((h) => `<th>${escapeHtml(h)}</th>`)
-    .concat(
-      [m.plannedOriginal, m.revised, m.executed].map(
-        (h) => `<th class="num">${escapeHtml(h)}</th>`,
-      ),
-    )
-    .concat(`<th>${escapeHtml(m.executedCell)}</th>`)
-    .join('');
-  const rows = input.lines
-    .filter((l) => l.kind === 'line')
-    .map((l) => {
-      const phase = executedPhaseOf(l, input);
-      const amount = (v: number | undefined) =>
-        `<td class="num">${escapeHtml(fmt.amount(v ?? null))}</td>`;
-      return [
-        `<tr><td class="nowrap">${safeHtml(l.sheet)}</td><td class="num">${l.row}</td>`,
-        `<td class="nowrap">${safeHtml(l.code)}</td><td class="label">${safeHtml(l.label)}</td>`,
-        amount(l.amounts.original),
-        amount(l.amounts.revised),
-        amount(phase === null ? undefined : l.amounts[phase]),
-        `<td class="nowrap">${phase === null ? '–' : safeHtml(l.cells[phase] ?? '–')}</td></tr>`,
-      ].join('');
-    });
-  return `<table class="data lines"><thead><tr>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }

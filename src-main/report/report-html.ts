@@ -1,7 +1,8 @@
 import type { Direction } from '../../src-shared/model';
 import { createFormatter } from './format';
 import { fill, fillHtml, messagesFor, type Messages } from './messages';
-import { linesAnnex, methodsAnnex } from './report-annex';
+import { linesAnnex } from './lines-annex';
+import { methodsAnnex } from './report-annex';
 import { renderReportCharts } from './report-charts';
 import { pefaSection } from './report-pefa';
 import { reportCss } from './report-css';
@@ -53,6 +54,7 @@ function currencyWord(currency: string, m: Messages): string {
 function perHundred(input: ReportInput, direction: Direction, m: Messages): string {
   const group = input.summary.byDirection.find((g) => g.direction === direction);
   const side = m[direction].toLowerCase();
+  if (group && group.executedMinor === null) return fill(m.noExecution, { side });
   if (!group || group.ratePercent === null) return fill(m.noForecast, { side });
   const stage = input.budget.executedStage[direction];
   const doneKey = `done.${stage}` as keyof Messages;
@@ -67,7 +69,8 @@ function plainSummary(input: ReportInput, { m, fmt }: Context): string {
   const { summary } = input;
   const balance = summary.balance.executedMinor;
   const sentences = [perHundred(input, 'expenditure', m), perHundred(input, 'revenue', m)];
-  if (balance > 0) sentences.push(fill(m.surplus, { amount: fmt.money(balance) }));
+  if (balance === null) sentences.push(m.balanceUnknown);
+  else if (balance > 0) sentences.push(fill(m.surplus, { amount: fmt.money(balance) }));
   else if (balance < 0) sentences.push(fill(m.deficit, { amount: fmt.money(-balance) }));
   else sentences.push(m.balanced);
   const population = input.budget.population;
