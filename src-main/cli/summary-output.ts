@@ -78,7 +78,8 @@ function groupTable(
 ) {
   const { currency, currencyExponent: e } = summary.budget;
   const t = sayIn(lang);
-  const money = (minor: number) => formatAmount(minor, currency, e, lang);
+  const money = (minor: number | null) =>
+    minor === null ? '—' : formatAmount(minor, currency, e, lang);
   const head = ['', t('planned'), t('executed'), t('variance'), t('rate')];
   const rows = groups.map((g) => [
     name(g),
@@ -105,7 +106,8 @@ export function summaryText(summary: Summary, lang: CliLang = 'fr'): string {
     `${t(`direction.${g.direction}`).slice(0, 3)}. ${g.chapter ?? '—'} ${g.label}`.slice(0, 60);
   const table = (groups: GroupComparison[], name: (g: GroupComparison) => string) =>
     groupTable(summary, groups, name, lang);
-  const balance = formatAmount(summary.balance.executedMinor, budget.currency, budget.currencyExponent, lang); // prettier-ignore
+  const executed = summary.balance.executedMinor;
+  const balance = executed === null ? '—' : formatAmount(executed, budget.currency, budget.currencyExponent, lang); // prettier-ignore
 
   return [
     `${budget.entity} — ${year} — ${t('budgetNo', { id: budget.id })}`,

@@ -117,7 +117,7 @@ function plannedExecutedChart(summary: Summary, m: Messages, fmt: Formatter): EC
           formatter: (p) => label(Number(p.value)),
         },
         data: groups.map((g) => ({
-          value: g.executedMinor / scale,
+          value: (g.executedMinor ?? 0) / scale,
           itemStyle: { color: colourOf(g) },
         })),
       },

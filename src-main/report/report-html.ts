@@ -127,7 +127,7 @@ function charts(input: ReportInput, ctx: Context): string {
 export function renderReportHtml(input: ReportInput): string {
   const m = messagesFor(input.lang);
   const fmt = createFormatter(m, input.budget.currency, input.budget.currencyExponent);
-  const ctx: Context = { m, fmt };
+  const ctx: Context = { m, fmt, lang: input.lang };
   const title = `${m.reportTitle} · ${input.budget.entity} · ${yearOf(input, m)}`;
   const h2 = (text: string) => `<h2>${escapeHtml(text)}</h2>`;
   return [

@@ -131,3 +131,24 @@ describe('detectFlags on a register of payment orders', () => {
     expect(benford(amounts)).toEqual([]);
   });
 });
+
+describe('detectFlags on a side with no execution figure', () => {
+  it('draws no execution flag on revenue lines of a sheet where only expenditure was executed', () => {
+    const sheet = 'BUDGET';
+    const lines = [
+      makeLine({
+        sheet,
+        direction: 'expenditure',
+        code: '601',
+        amounts: { revised: 900, ordered: 850 },
+      }),
+      makeLine({ sheet, direction: 'expenditure', code: '602', amounts: { revised: 500 } }),
+      makeLine({ sheet, direction: 'revenue', code: '701', amounts: { revised: 1000 } }),
+      makeLine({ sheet, direction: 'revenue', code: '702', amounts: { revised: 400 } }),
+    ];
+    const rules = detectFlags(makeBudget(), lines).map((f) => [f.rule, f.code]);
+    expect(rules.filter(([rule]) => !String(rule).startsWith('benford'))).toEqual([
+      ['zero-execution', '602'],
+    ]);
+  });
+});

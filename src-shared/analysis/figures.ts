@@ -66,9 +66,15 @@ export function forecastOf(line: BudgetLine, basis: Basis): number | null {
   return line.amounts[basis] ?? line.amounts[other] ?? null;
 }
 
-/** Execution rate in percent, or null when the forecast is 0 or absent (its own anomaly). */
-export function ratePercent(executedMinor: number, basisMinor: number | null): number | null {
-  if (basisMinor === null || basisMinor === 0) return null;
+/**
+ * Execution rate in percent, or null when the forecast is 0 or absent (its own anomaly) or when
+ * there is no execution figure at all (a budget primitif is not 0 % executed).
+ */
+export function ratePercent(
+  executedMinor: number | null,
+  basisMinor: number | null,
+): number | null {
+  if (executedMinor === null || basisMinor === null || basisMinor === 0) return null;
   return (executedMinor / basisMinor) * 100;
 }
 

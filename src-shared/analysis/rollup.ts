@@ -9,7 +9,8 @@ export interface Accumulator {
   planned: number;
   revised: number;
   basis: number;
-  executed: number;
+  /** Null until a line of the group brings an execution figure: no figure is not 0. */
+  executed: number | null;
   lineCount: number;
 }
 
@@ -25,7 +26,7 @@ export function newAccumulator(
     planned: 0,
     revised: 0,
     basis: 0,
-    executed: 0,
+    executed: null,
     lineCount: 0,
   };
 }
@@ -42,7 +43,7 @@ export function addTo(acc: Accumulator, figures: LineFigures): void {
   acc.planned += figures.planned ?? 0;
   acc.revised += figures.revised ?? 0;
   acc.basis += figures.basis ?? 0;
-  acc.executed += figures.executed ?? 0;
+  acc.executed = plus(acc.executed, figures.executed);
   acc.lineCount += 1;
 }
 
@@ -70,14 +71,15 @@ export class SideSums {
   }
 }
 
-function plus(sum: number | null, value: number | null | undefined): number | null {
+/** `sum + value`, where a missing value leaves the sum as it is (null while nothing came). */
+export function plus(sum: number | null, value: number | null | undefined): number | null {
   if (value === null || value === undefined) return sum;
   return (sum ?? 0) + value;
 }
 
-/** `part / whole` in percent, null when the whole is 0. */
-export function sharePercent(part: number, whole: number): number | null {
-  return whole === 0 ? null : (part / whole) * 100;
+/** `part / whole` in percent, null when the whole is 0 or either figure is missing. */
+export function sharePercent(part: number | null, whole: number | null): number | null {
+  return part === null || whole === null || whole === 0 ? null : (part / whole) * 100;
 }
 
 const SECTION_ORDER = { operating: 0, investment: 1 } as const;

@@ -144,8 +144,8 @@ describe('summarise', () => {
       const sections = summary.bySection.filter((s) => s.direction === side.direction);
       const chapters = summary.byChapter.filter((c) => c.direction === side.direction);
       for (const field of ['basisMinor', 'executedMinor', 'plannedMinor'] as const) {
-        expect(sections.reduce((sum, s) => sum + s[field], 0)).toBe(side[field]);
-        expect(chapters.reduce((sum, c) => sum + c[field], 0)).toBe(side[field]);
+        expect(sections.reduce((sum, s) => sum + (s[field] ?? 0), 0)).toBe(side[field]);
+        expect(chapters.reduce((sum, c) => sum + (c[field] ?? 0), 0)).toBe(side[field]);
       }
     }
   });
@@ -164,6 +164,25 @@ describe('summarise', () => {
     const [chapter] = summarise(makeBudget(), unplanned, { basis: 'revised' }).byChapter;
     expect(chapter?.ratePercent).toBeNull();
     expect(chapter?.varianceMinor).toBe(50);
+  });
+
+  it('leaves executed, variance, rate and balance empty when no line has an execution figure', () => {
+    const forecastOnly = [
+      exp({ code: '601', chapter: '60', amounts: { original: 800, revised: 900 } }),
+      rev({ code: '701', chapter: '70', amounts: { original: 1000 } }),
+    ];
+    const result = summarise(makeBudget(), forecastOnly, { basis: 'revised' });
+    expect(result.totals.expenditure.executed).toBeNull();
+    for (const group of [...result.byDirection, ...result.bySection, ...result.byChapter]) {
+      expect([group.key, group.executedMinor, group.varianceMinor, group.ratePercent]).toEqual([
+        group.key,
+        null,
+        null,
+        null,
+      ]);
+    }
+    expect(result.balance.executedMinor).toBeNull();
+    expect(result.balance.basisMinor).toBe(100);
   });
 
   it('reports null totals for a phase no line has', () => {

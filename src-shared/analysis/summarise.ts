@@ -137,7 +137,7 @@ export function summarise(
       plannedMinor: overall?.plannedMinor ?? 0,
       revisedMinor: overall?.revisedMinor ?? 0,
       basisMinor: overall?.basisMinor ?? 0,
-      executedMinor: overall?.executedMinor ?? 0,
+      executedMinor: overall?.executedMinor ?? null,
     },
     balanceBySection: balanceBySection.filter((b) => b.section !== null),
     consolidated: {
@@ -211,7 +211,7 @@ function toComparison(
     revisedMinor: acc.revised,
     basisMinor: acc.basis,
     executedMinor: acc.executed,
-    varianceMinor: acc.executed - acc.basis,
+    varianceMinor: acc.executed === null ? null : acc.executed - acc.basis,
     ratePercent: rate,
     lineCount: acc.lineCount,
     variancePoints: rate === null ? null : rate - 100,
@@ -220,7 +220,7 @@ function toComparison(
     shareChangePoints:
       basisShare === null || executedShare === null ? null : executedShare - basisShare,
     basisPerResidentMinor: perResident(acc.basis),
-    executedPerResidentMinor: perResident(acc.executed),
+    executedPerResidentMinor: acc.executed === null ? null : perResident(acc.executed),
   };
 }
 
@@ -241,8 +241,15 @@ function balancesOf(
       plannedMinor: (rev?.planned ?? 0) - (exp?.planned ?? 0),
       revisedMinor: (rev?.revised ?? 0) - (exp?.revised ?? 0),
       basisMinor: (rev?.basis ?? 0) - (exp?.basis ?? 0),
-      executedMinor: (rev?.executed ?? 0) - (exp?.executed ?? 0),
+      executedMinor: executedBalance(rev, exp),
     }));
+}
+
+/** A side with lines but no execution figure leaves the executed balance unknown, not 0. */
+function executedBalance(rev: Accumulator | undefined, exp: Accumulator | undefined) {
+  if ((rev && rev.executed === null) || (exp && exp.executed === null)) return null;
+  if (!rev && !exp) return null;
+  return (rev?.executed ?? 0) - (exp?.executed ?? 0);
 }
 
 /** Chapter labels from the heading (or level-0) rows that carry the chapter's code. */

@@ -14,7 +14,8 @@ export type SideTotals = z.infer<typeof SideTotals>;
 
 /**
  * One rolled-up group (a section, a chapter) compared against its forecast.
- * `basisMinor` is the forecast used (revised by default), `ratePercent` is null when it is 0.
+ * `basisMinor` is the forecast used (revised by default), `ratePercent` is null when it is 0
+ * or when the group has no execution figure.
  */
 export const GroupComparison = z.object({
   key: z.string(),
@@ -25,8 +26,10 @@ export const GroupComparison = z.object({
   plannedMinor: z.number().int(),
   revisedMinor: z.number().int(),
   basisMinor: z.number().int(),
-  executedMinor: z.number().int(),
-  varianceMinor: z.number().int(),
+  /** Null when no line of the group has an execution figure (a forecast-only file). */
+  executedMinor: z.number().int().nullable(),
+  /** Executed minus basis; null with `executedMinor`. */
+  varianceMinor: z.number().int().nullable(),
   ratePercent: z.number().nullable(),
   lineCount: z.number().int(),
   /** Executed rate minus 100, in points; null with the rate. */
@@ -58,7 +61,8 @@ export const SectionBalance = z.object({
   plannedMinor: z.number().int(),
   revisedMinor: z.number().int(),
   basisMinor: z.number().int(),
-  executedMinor: z.number().int(),
+  /** Null when a side that has lines has no execution figure at all. */
+  executedMinor: z.number().int().nullable(),
 });
 export type SectionBalance = z.infer<typeof SectionBalance>;
 
@@ -69,7 +73,7 @@ export const Summary = z.object({
   /** Revenue minus expenditure over the whole budget; planned is the original forecast. */
   balance: z.object({
     plannedMinor: z.number().int(),
-    executedMinor: z.number().int(),
+    executedMinor: z.number().int().nullable(),
     revisedMinor: z.number().int(),
     basisMinor: z.number().int(),
   }),

@@ -22,7 +22,8 @@ const MAX_QUESTIONS = 2;
 interface Ctx {
   w: DeckWords;
   input: DeckInput;
-  money: (minor: number) => string;
+  /** A missing figure (no execution data) reads as "—". */
+  money: (minor: number | null) => string;
   rate: (percent: number | null) => string;
 }
 
@@ -41,7 +42,7 @@ function toBar(label: string, g: GroupComparison, ctx: Ctx): SlideBar {
   return {
     label,
     plannedMinor: g.basisMinor,
-    executedMinor: g.executedMinor,
+    executedMinor: g.executedMinor ?? 0,
     ratePercent: g.ratePercent,
     plannedText: ctx.money(g.basisMinor),
     executedText: ctx.money(g.executedMinor),
@@ -87,16 +88,18 @@ function totalSlide(direction: Direction, ctx: Ctx): Slide {
   if (!group) return { id, kind: 'total', title, sentence: w.noLines, hidden: true };
 
   const sentence =
-    group.ratePercent === null
-      ? w.noForecast
-      : fillWords(w.perHundred, {
-          unit: currencyWord(input.budget.currency, w),
-          n: Math.round(group.ratePercent),
-          done: w[`done.${key}`],
-        });
+    group.executedMinor === null
+      ? w.noExecution
+      : group.ratePercent === null
+        ? w.noForecast
+        : fillWords(w.perHundred, {
+            unit: currencyWord(input.budget.currency, w),
+            n: Math.round(group.ratePercent),
+            done: w[`done.${key}`],
+          });
   const notes: string[] = [];
   const population = input.budget.population;
-  if (population !== null && population > 0) {
+  if (population !== null && population > 0 && group.executedMinor !== null) {
     const perResident = Math.round(group.executedMinor / population);
     notes.push(fillWords(w.perResident, { amount: ctx.money(perResident) }));
   }
@@ -123,13 +126,13 @@ function totalSlide(direction: Direction, ctx: Ctx): Slide {
 function chapterBars(direction: Direction, ctx: Ctx): SlideBar[] {
   const chapters = ctx.input.summary.byChapter
     .filter((g) => g.direction === direction)
-    .sort((a, b) => b.basisMinor - a.basisMinor || b.executedMinor - a.executedMinor);
+    .sort((a, b) => b.basisMinor - a.basisMinor || (b.executedMinor ?? 0) - (a.executedMinor ?? 0));
   if (chapters.length <= MAX_BARS) return chapters.map((g) => toBar(chapterName(g), g, ctx));
 
   const shown = chapters.slice(0, MAX_BARS - 1);
   const rest = chapters.slice(MAX_BARS - 1);
   const planned = rest.reduce((sum, g) => sum + g.basisMinor, 0);
-  const executed = rest.reduce((sum, g) => sum + g.executedMinor, 0);
+  const executed = rest.reduce((sum, g) => sum + (g.executedMinor ?? 0), 0);
   const rate = planned === 0 ? null : (executed * 100) / planned;
   return [
     ...shown.map((g) => toBar(chapterName(g), g, ctx)),
@@ -203,11 +206,10 @@ function largestChaptersSlide(ctx: Ctx): Slide {
 
 function gapsSlide(ctx: Ctx): Slide {
   const { w, input } = ctx;
+  // A chapter with no execution figure has no gap to show, only a forecast.
   const gaps = input.summary.byChapter
-    .filter((g) => g.executedMinor !== g.basisMinor)
-    .sort(
-      (a, b) => Math.abs(b.executedMinor - b.basisMinor) - Math.abs(a.executedMinor - a.basisMinor),
-    )
+    .filter((g) => g.varianceMinor !== null && g.varianceMinor !== 0)
+    .sort((a, b) => Math.abs(b.varianceMinor ?? 0) - Math.abs(a.varianceMinor ?? 0))
     .slice(0, MAX_GAPS);
   if (gaps.length === 0)
     return { id: 'gaps', kind: 'bars', title: w.gapsTitle, sentence: w.noGaps };
@@ -219,7 +221,7 @@ function gapsSlide(ctx: Ctx): Slide {
     bars: gaps.map((g) => toBar(chapterName(g), g, ctx)),
     legend: { planned: w.planned, executed: w.executedAny },
     items: gaps.map((g) => {
-      const difference = g.executedMinor - g.basisMinor;
+      const difference = g.varianceMinor ?? 0;
       return fillWords(difference < 0 ? w.gapLess : w.gapMore, {
         label: chapterName(g),
         amount: ctx.money(Math.abs(difference)),
@@ -251,7 +253,7 @@ function questionsSlide(ctx: Ctx): Slide {
   // The least executed large forecasts are what residents ask about first.
   const asks = input.summary.byChapter
     .filter((g) => g.direction === 'expenditure' && g.ratePercent !== null && g.ratePercent < 50)
-    .sort((a, b) => b.basisMinor - b.executedMinor - (a.basisMinor - a.executedMinor))
+    .sort((a, b) => -(b.varianceMinor ?? 0) + (a.varianceMinor ?? 0))
     .slice(0, MAX_QUESTIONS);
   return {
     id: 'questions',
@@ -281,7 +283,8 @@ export function buildDeck(input: DeckInput): Slide[] {
   const ctx: Ctx = {
     w: deckWordsFor(input.lang),
     input,
-    money: (minor) => formatAmount(minor, currency, currencyExponent, input.lang),
+    money: (minor) =>
+      minor === null ? '—' : formatAmount(minor, currency, currencyExponent, input.lang),
     rate: (percent) => formatPercent(percent, input.lang, 0),
   };
   return [

@@ -18,16 +18,19 @@ export function forecastPhaseOf(line: BudgetLine, basis: 'revised' | 'original')
 }
 
 /**
- * Sheets where at least one line has an execution figure. On such a sheet a line with a forecast
- * and an empty execution cell executed nothing; elsewhere (a budget primitif) it says nothing.
+ * Sheet and side pairs ("sheet/direction") where at least one line has an execution figure. There
+ * a line with a forecast and an empty execution cell executed nothing; elsewhere (a budget
+ * primitif, or a file that reports only the spending it did) the empty cell says nothing.
  */
 export function sheetsWithExecution(ctx: RuleContext): Set<string> {
   const sheets = new Set<string>();
   for (let i = 0; i < ctx.lines.length; i++) {
-    if (!Number.isNaN(ctx.executed[i])) sheets.add((ctx.lines[i] as BudgetLine).sheet);
+    if (!Number.isNaN(ctx.executed[i])) sheets.add(sheetSide(ctx.lines[i] as BudgetLine));
   }
   return sheets;
 }
+
+const sheetSide = (line: BudgetLine) => `${line.sheet}/${line.direction ?? '-'}`;
 
 /** Spending beyond the appropriation: executed above the revised forecast. */
 export const overExecution: Rule = {
@@ -129,7 +132,7 @@ export function isUnexecuted(ctx: RuleContext, i: number, withExecution: Set<str
   const executed = ctx.executed[i] as number;
   if (!(forecast > 0)) return false;
   if (executed === 0) return true;
-  return Number.isNaN(executed) && withExecution.has((ctx.lines[i] as BudgetLine).sheet);
+  return Number.isNaN(executed) && withExecution.has(sheetSide(ctx.lines[i] as BudgetLine));
 }
 
 /** Execution under the threshold; zero execution is left to its own rule. */
