@@ -29,7 +29,18 @@ function run(command: string, args: string[], timeoutMs: number): Promise<Timed>
         resolve(JSON.parse(last) as Timed);
       } catch {
         const why = code === null ? `killed after ${timeoutMs} ms` : `exit ${code}`;
-        resolve({ ok: false, ms: 0, peakRssMb: 0, error: `${why}: ${err.trim().slice(-300)}` });
+        // The first line says what went wrong; a native stack after it does not.
+        const first =
+          err
+            .trim()
+            .split('\n')
+            .find((l) => /error|fatal/i.test(l)) ?? '';
+        resolve({
+          ok: false,
+          ms: 0,
+          peakRssMb: 0,
+          error: `${why}${first ? `: ${first.slice(0, 200)}` : ''}`,
+        });
       }
     });
   });
