@@ -1,5 +1,6 @@
 import type { Basis } from '../../src-shared/analysis/figures';
 import type { ExecutedStage, Flag } from '../../src-shared/model';
+import { ruleTitle } from '../report/report-tables';
 import { sayIn, type CliLang } from './cli-messages';
 import { basisLine } from './summary-output';
 import { formatTable } from './table-text';
@@ -46,7 +47,7 @@ export function flagsText(
     String(i + 1),
     f.id === undefined ? '—' : String(f.id),
     t(`severity.${f.severity}`),
-    f.rule,
+    ruleTitle(f.rule, lang),
     f.sheet ?? '—',
     f.row === null ? '—' : String(f.row),
     f.code ?? '—',

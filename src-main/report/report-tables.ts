@@ -1,13 +1,16 @@
 import type { GroupComparison, Summary } from '../../src-shared/analysis/summary-model';
+import { RULES } from '../../src-shared/analysis/rules/registry';
 import type { Direction, Flag } from '../../src-shared/model';
 import type { Formatter } from './format';
 import { fillHtml, type Messages } from './messages';
+import type { ReportLang } from './report-input';
 import { sectionLabel } from './report-charts';
 import { escapeHtml, safeHtml } from './safe-text';
 
 export interface Context {
   m: Messages;
   fmt: Formatter;
+  lang: ReportLang;
 }
 
 const DIRECTIONS: Direction[] = ['revenue', 'expenditure'];
@@ -56,9 +59,11 @@ export function chapterTable(summary: Summary, ctx: Context): string {
   ].join('\n');
 }
 
-function ruleName(rule: string, m: Messages): string {
-  const key = `rule.${rule}` as keyof Messages;
-  return key in m ? m[key] : rule;
+const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
+
+/** A rule's title in the report's language; an id the registry no longer knows stays as is. */
+export function ruleTitle(rule: string, lang: ReportLang): string {
+  return RULE_TITLES.get(rule)?.[lang] ?? rule;
 }
 
 function flagWhere(flag: Flag, { m }: Context): string {
@@ -98,7 +103,7 @@ export function flagTable(flags: Flag[], ctx: Context): string {
   const rows = sorted.map((f) => {
     const severity = `<span class="severity ${f.severity}">${escapeHtml(m[`severity.${f.severity}`])}</span>`;
     return [
-      `<tr><td>${severity}<div class="muted">${safeHtml(ruleName(f.rule, m))}</div></td>`,
+      `<tr><td>${severity}<div class="muted">${safeHtml(ruleTitle(f.rule, ctx.lang))}</div></td>`,
       `<td class="text">${flagWhere(f, ctx)}</td>`,
       `<td class="text">${safeHtml(f.message)}</td>`,
       `<td>${flagReview(f, ctx)}</td></tr>`,
