@@ -236,6 +236,12 @@ export const BudgetLine = z.object({
   amounts: z.partialRecord(Phase, z.number().int()),
   cells: z.partialRecord(Phase, z.string()),
   statedRatePercent: z.number().nullable(),
+  /**
+   * The values of the template's key columns on the line's row (fund, unit, account…), when
+   * the file names a line by more than its code. Two lines with one code and different keys are
+   * two lines.
+   */
+  keyValues: z.record(z.string(), z.string()).optional(),
 });
 export type BudgetLine = z.infer<typeof BudgetLine>;
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPublicSamples, noteIfAbsent, PUBLIC_SAMPLES } from './public-samples';
 import { importFile } from '../src-main/services/import-service';
-import { listBudgets } from '../src-main/store/budgets-repo';
+import { getBudget, listBudgets } from '../src-main/store/budgets-repo';
+import { detectFlags } from '../src-shared/analysis/detect-flags';
 import { readLines } from '../src-main/store/lines-repo';
 import { openStore, type Store } from '../src-main/store/open-store';
 import type { BudgetLine, ImportPreview } from '../src-shared/model';
@@ -85,6 +86,16 @@ describe.skipIf(!present)('every public sample imported into the store', () => {
     },
     60_000,
   );
+
+  it('reads back the key of each Oklahoma line, so no line of another fund or unit is a duplicate', () => {
+    const id = listBudgets(store.db).find((b) => b.sourceFile.includes('budget_detail'))?.id;
+    const lines = readLines(store.db, id ?? -1);
+    expect(lines.filter((l) => l.keyValues !== undefined)).toHaveLength(lines.length);
+    const budget = getBudget(store.db, id ?? -1);
+    if (!budget) throw new Error('the Oklahoma budget was not stored');
+    const flags = detectFlags(budget, lines);
+    expect(flags.filter((f) => f.rule === 'duplicate-line')).toEqual([]);
+  });
 
   it('keeps each sample as its own budget, none superseding another', () => {
     expect(listBudgets(store.db)).toHaveLength(SAMPLES.length);

@@ -88,6 +88,7 @@ interface LineRow {
   level: number;
   hidden: number;
   stated_rate: number | null;
+  key_values_json: string | null;
 }
 
 /** The stored rows of a budget in sheet order, each with its amounts and source cells. */
@@ -120,6 +121,9 @@ export function readLines(db: Database.Database, budgetId: number): BudgetLine[]
       amounts: {},
       cells: {},
       statedRatePercent: r.stated_rate,
+      ...(r.key_values_json
+        ? { keyValues: JSON.parse(r.key_values_json) as Record<string, string> }
+        : {}),
     };
     byLine.set(r.id, line);
     return line;

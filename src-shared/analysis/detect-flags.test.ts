@@ -152,3 +152,31 @@ describe('detectFlags on a side with no execution figure', () => {
     ]);
   });
 });
+
+describe('detectFlags on lines named by a key', () => {
+  const line = (code: string, fund: string, row: number) =>
+    makeLine({
+      sheet: 'DETAIL',
+      row,
+      code,
+      label: 'OTHER EQUIPMENT',
+      amounts: { revised: 1000 + row },
+      keyValues: { Fund: fund, Account: code },
+    });
+
+  it('draws no duplicate-line flag on one account under two funds', () => {
+    const flags = detectFlags(makeBudget(), [
+      line('53040031', '010', 2),
+      line('53040031', '060', 3),
+    ]);
+    expect(flags.filter((f) => f.rule === 'duplicate-line')).toEqual([]);
+  });
+
+  it('flags one account entered twice under the same fund', () => {
+    const flags = detectFlags(makeBudget(), [
+      line('53040031', '010', 2),
+      line('53040031', '010', 3),
+    ]);
+    expect(flags.filter((f) => f.rule === 'duplicate-line').map((f) => f.row)).toEqual([3]);
+  });
+});

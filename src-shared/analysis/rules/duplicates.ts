@@ -11,7 +11,18 @@ import {
   type Rule,
 } from './context';
 
-/** The same code and label twice on one side: a line entered twice is counted twice. */
+/**
+ * What names a line: its code, and the template's key values when the file has them (the same
+ * account under two funds or units is two lines, not one entered twice).
+ */
+export function lineIdentity(line: BudgetLine): string | null {
+  if (line.code === null) return null;
+  if (!line.keyValues) return line.code;
+  const keys = Object.entries(line.keyValues).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([line.code, ...keys]);
+}
+
+/** The same code (and key) and label twice on one side: a line entered twice is counted twice. */
 export const duplicateLine: Rule = {
   id: 'duplicate-line',
   severity: 'warning',
@@ -21,18 +32,19 @@ export const duplicateLine: Rule = {
     const first = new Map<string, BudgetLine>();
     const others = new Map<string, BudgetLine[]>();
     for (const line of ctx.lines) {
-      if (line.code === null || line.label === null) continue;
-      const seen = first.get(line.code);
+      const identity = lineIdentity(line);
+      if (identity === null || line.label === null) continue;
+      const seen = first.get(identity);
       if (!seen) {
-        first.set(line.code, line);
+        first.set(identity, line);
         continue;
       }
       const label = foldLabel(line.label).trim();
-      const earlier = [seen, ...(others.get(line.code) ?? [])];
+      const earlier = [seen, ...(others.get(identity) ?? [])];
       const original = earlier.find(
         (other) => other.direction === line.direction && foldLabel(other.label).trim() === label,
       );
-      others.set(line.code, earlier.slice(1).concat(line));
+      others.set(identity, earlier.slice(1).concat(line));
       if (!original) continue;
       const message = say(
         ctx,
@@ -90,7 +102,7 @@ export const repeatedAmount: Rule = {
     for (const [amount, indices] of byAmount) {
       if (indices.length < minCount) continue;
       const lines = indices.map((i) => ctx.lines[i] as BudgetLine);
-      const codes = new Set(lines.map((line) => line.code ?? `#${line.id}`));
+      const codes = new Set(lines.map((line) => lineIdentity(line) ?? `#${line.id}`));
       if (codes.size < minCount) continue;
       const phase = ctx.executedPhase[indices[0] as number] as Phase;
       const where = lines
