@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { BudgetInfo, Flag } from '../../../src-shared/model';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { formatInteger, visibleText } from '../format';
@@ -32,14 +32,23 @@ const COLUMNS: { key: SortKey; label: MessageKey; numeric?: boolean }[] = [
   { key: 'flag', label: 'lines.flag' },
 ];
 
-function useListHeight(): number {
+/**
+ * The list takes what the window leaves below its top, so that on a 1366 × 768 screen the rows
+ * start in view and the page itself does not scroll; never fewer than eight rows.
+ */
+function useListHeight(): [number, (element: HTMLDivElement | null) => void] {
+  const [topPx, setTopPx] = useState(380);
   const [height, setHeight] = useState(() => window.innerHeight);
   useEffect(() => {
     const resize = () => setHeight(window.innerHeight);
     window.addEventListener('resize', resize);
     return () => window.removeEventListener('resize', resize);
   }, []);
-  return Math.max(320, height - 380);
+  const measure = useCallback((element: HTMLDivElement | null) => {
+    if (element) setTopPx(element.getBoundingClientRect().top + window.scrollY);
+  }, []);
+  // 48 px of heading row and 32 px of margin under the list.
+  return [Math.max(320, height - topPx - 80), measure];
 }
 
 interface ExplorerProps {
@@ -56,7 +65,7 @@ function Explorer({ rows, flags, budget, initialFilter }: ExplorerProps) {
   const [sort, setSort] = useState<Sort | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [active, setActive] = useState(0);
-  const heightPx = useListHeight();
+  const [heightPx, measureList] = useListHeight();
 
   const severities = useMemo(() => worstSeverityByLine(flags), [flags]);
   const parents = useMemo(() => parentKeys(rows), [rows]);
@@ -143,34 +152,36 @@ function Explorer({ rows, flags, budget, initialFilter }: ExplorerProps) {
         })}{' '}
         {isTree ? t('explore.treeHint') : t('explore.flatHint')}
       </p>
-      <VirtualRows
-        count={shown.length}
-        heightPx={heightPx}
-        active={activeIndex}
-        onActive={setActive}
-        onRowKey={onRowKey}
-        header={header}
-        label={`${t('lines.title')} (${budget.currency})`}
-        rowId={(index) => `line-${rowAt(index)?.id ?? 0}`}
-        renderRow={(index, isActive) => {
-          const row = rowAt(index) as ExplorerRow;
-          const key = keyOf(row);
-          return (
-            <ExplorerRowView
-              key={row.id}
-              row={row}
-              index={index}
-              budget={budget}
-              isActive={isActive}
-              folded={isTree && key && parents.has(key) ? collapsed.has(key) : null}
-              severity={severities.get(row.id)}
-              onToggle={() => key && toggle(key)}
-              onFigure={(figure) => showFigure(row, figure)}
-              onSelect={() => setActive(index)}
-            />
-          );
-        }}
-      />
+      <div ref={measureList}>
+        <VirtualRows
+          count={shown.length}
+          heightPx={heightPx}
+          active={activeIndex}
+          onActive={setActive}
+          onRowKey={onRowKey}
+          header={header}
+          label={`${t('lines.title')} (${budget.currency})`}
+          rowId={(index) => `line-${rowAt(index)?.id ?? 0}`}
+          renderRow={(index, isActive) => {
+            const row = rowAt(index) as ExplorerRow;
+            const key = keyOf(row);
+            return (
+              <ExplorerRowView
+                key={row.id}
+                row={row}
+                index={index}
+                budget={budget}
+                isActive={isActive}
+                folded={isTree && key && parents.has(key) ? collapsed.has(key) : null}
+                severity={severities.get(row.id)}
+                onToggle={() => key && toggle(key)}
+                onFigure={(figure) => showFigure(row, figure)}
+                onSelect={() => setActive(index)}
+              />
+            );
+          }}
+        />
+      </div>
     </>
   );
 }

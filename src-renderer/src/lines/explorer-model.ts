@@ -122,6 +122,16 @@ export function parentKeys(rows: ExplorerRow[]): Set<string> {
   return keys;
 }
 
+/**
+ * A row with no code, no label and no figure: the banner or spacer rows a file keeps between
+ * its tables. Stored for provenance, but shown in the tree they are only blank bands.
+ */
+export function isEmpty(row: ExplorerRow): boolean {
+  return (
+    !row.code && !row.label && row.planned === null && row.revised === null && row.executed === null
+  );
+}
+
 export function isFiltering(filter: ExplorerFilter): boolean {
   return Object.values(filter).some((v) => v !== undefined && v !== '' && v !== false);
 }
@@ -158,7 +168,7 @@ export function visibleRows(
       const key = keyOf(row);
       if (isHidden) {
         if (key) hidden.add(key);
-      } else out.push(i);
+      } else if (!isEmpty(row)) out.push(i);
     });
     return out;
   }
