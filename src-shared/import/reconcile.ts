@@ -1,40 +1,78 @@
 import type { Phase, Reconciliation } from '../model';
 import { hierarchyKey, type RawRow, type RowClass } from './classify-rows';
 
+/**
+ * The table's codes as hierarchy keys, computed once, and its lines sorted by key so that the
+ * lines under a code are one binary search away: a table of a million lines has tens of
+ * thousands of "Sous-total chapitre …" rows, and scanning the table for each is quadratic.
+ */
+interface TableIndex {
+  keys: (string | null)[];
+  byKey: { key: string; j: number }[];
+}
+
+function indexTable(rows: readonly RawRow[], classes: readonly RowClass[]): TableIndex {
+  const keys = rows.map((r) => (r.code ? hierarchyKey(r.code) : null));
+  const byKey: { key: string; j: number }[] = [];
+  keys.forEach((key, j) => {
+    if (key !== null && classes[j]!.kind === 'line') byKey.push({ key, j });
+  });
+  byKey.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.j - b.j));
+  return { keys, byKey };
+}
+
+/** Indexes of the lines above `before` whose key starts with `prefix`, in row order. */
+function linesUnder(index: TableIndex, prefix: string, before: number): number[] {
+  let lo = 0;
+  let hi = index.byKey.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.byKey[mid]!.key < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let k = lo; k < index.byKey.length && index.byKey[k]!.key.startsWith(prefix); k += 1) {
+    if (index.byKey[k]!.j < before) out.push(index.byKey[k]!.j);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+const SUBTOTAL_STOPS = new Set(['subtotal', 'total', 'banner', 'heading']);
+
 /** The rows a stated total or subtotal closes, as indexes into the table's rows. */
-function closedLines(rows: readonly RawRow[], classes: readonly RowClass[], i: number): number[] {
+function closedLines(
+  rows: readonly RawRow[],
+  classes: readonly RowClass[],
+  index: TableIndex,
+  i: number,
+): number[] {
   const raw = rows[i]!;
   const kind = classes[i]!.kind;
-  const lineIndexes = (from: number, to: number, key?: string) => {
+  // A total split by section closes the lines of its own section only.
+  const inSection = (j: number) => !raw.section || rows[j]!.section === raw.section;
+  const lineIndexes = (from: number, to: number) => {
     const out: number[] = [];
     for (let j = from; j < to; j += 1) {
-      if (classes[j]!.kind !== 'line') continue;
-      // A total split by section closes the lines of its own section only.
-      if (raw.section && rows[j]!.section !== raw.section) continue;
-      if (key && !(rows[j]!.code && hierarchyKey(rows[j]!.code!).startsWith(key))) continue;
-      out.push(j);
+      if (classes[j]!.kind === 'line' && inSection(j)) out.push(j);
     }
     return out;
   };
 
   // A coded subtotal closes the lines below it that its code prefixes.
-  if (raw.code && kind === 'subtotal') {
-    const key = hierarchyKey(raw.code);
+  const key = index.keys[i];
+  if (key && kind === 'subtotal') {
     let end = i + 1;
-    while (
-      end < rows.length &&
-      (!rows[end]!.code || hierarchyKey(rows[end]!.code!).startsWith(key))
-    ) {
+    while (end < rows.length && (index.keys[end] === null || index.keys[end]!.startsWith(key))) {
       if (classes[end]!.kind === 'total' || classes[end]!.kind === 'banner') break;
       end += 1;
     }
-    return lineIndexes(i + 1, end, key);
+    return lineIndexes(i + 1, end).filter((j) => index.keys[j]?.startsWith(key));
   }
 
   // "Total chapitre 70" closes the lines coded 70…, wherever they sit above.
   const words = [raw.label ?? '', ...raw.texts].join(' ');
   const named = /(?:chapitre|article|compte|chapter|account|celkem\s+za)\s+([\d.]+)/i.exec(words);
-  if (named?.[1]) return lineIndexes(0, i, hierarchyKey(named[1]));
+  if (named?.[1]) return linesUnder(index, hierarchyKey(named[1]), i).filter(inSection);
 
   // A grand total closes every line above; another total or subtotal those since the last one.
   const isGrand = /g[ée]n[ée]ral|grand|general/i.test(raw.label ?? '');
@@ -42,8 +80,8 @@ function closedLines(rows: readonly RawRow[], classes: readonly RowClass[], i: n
   for (let j = i - 1; j >= 0 && !isGrand; j -= 1) {
     if (rows[j]!.row === raw.row) continue; // another section of the same sheet row
     const k = classes[j]!.kind;
-    const stops = kind === 'subtotal' ? ['subtotal', 'total', 'banner', 'heading'] : ['total'];
-    if (stops.includes(k) || (k === 'banner' && kind === 'total' && !raw.code)) {
+    const stops = kind === 'subtotal' ? SUBTOTAL_STOPS.has(k) : k === 'total';
+    if (stops || (k === 'banner' && kind === 'total' && !raw.code)) {
       start = j + 1;
       break;
     }
@@ -63,10 +101,11 @@ export function reconcile(
   classes: readonly RowClass[],
 ): Reconciliation[] {
   const out: Reconciliation[] = [];
+  const index = indexTable(rows, classes);
   rows.forEach((raw, i) => {
     const kind = classes[i]!.kind;
     if (kind !== 'total' && kind !== 'subtotal') return;
-    const lines = closedLines(rows, classes, i);
+    const lines = closedLines(rows, classes, index, i);
     if (lines.length === 0) return;
     for (const [phase, statedMinor] of Object.entries(raw.values) as [Phase, number][]) {
       const computedMinor = lines.reduce((sum, j) => sum + (rows[j]!.values[phase] ?? 0), 0);
