@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src-shared/analysis/rules/registry';
+import { DEFAULT_RULE_SETTINGS } from '../src-shared/analysis/rules/settings';
 import type { Flag } from '../src-shared/model';
 import { renderReportHtml } from '../src-main/report/report-html';
 import type { ReportInput } from '../src-main/report/report-input';
@@ -39,5 +40,46 @@ describe('the words of the flags table', () => {
     const en = flagsSection(renderReportHtml(withRules('en', rules)));
     expect(fr).toMatch(/>Erreur<[\s\S]*>Attention<[\s\S]*>Information</);
     expect(en).toMatch(/>Error<[\s\S]*>Warning<[\s\S]*>Information</);
+  });
+});
+
+describe('the methods annex', () => {
+  const annexOf = (input: ReportInput) => {
+    const html = renderReportHtml(input);
+    return html.slice(
+      html.indexOf('<table class="data settings">'),
+      html.indexOf('</section>', html.indexOf('<table class="data settings">')),
+    );
+  };
+
+  it('names the rule settings in words with their units, never by their keys', () => {
+    const input = smallReportInput('fr');
+    input.settings = { ...DEFAULT_RULE_SETTINGS, hash: '0123456789abcdef' };
+    const annex = annexOf(input);
+    expect(annex).toContain(
+      '<td>Seuil d’exécution faible</td><td><span class="num">50\u00a0%</span>',
+    );
+    expect(annex).toContain('prévisions définitives');
+    expect(annex).toContain('0,5\u00a0point(s)');
+    expect(annex).toContain('1\u202f000\u202f000\u00a0GNF');
+    expect(annex).toContain('0,006 · 0,012 · 0,015');
+    for (const key of Object.keys(DEFAULT_RULE_SETTINGS)) expect(annex).not.toContain(key);
+    expect(annex).not.toContain('&quot;revised&quot;');
+  });
+
+  it('shows a mapping template as a table of fields and columns, not as JSON', () => {
+    const input = smallReportInput('en');
+    input.sources[0]!.mapping = {
+      version: 1,
+      decimalMark: ',',
+      all: { headerRows: [1, 2], fields: { code: ['Chap.', 'Art.'], planned: 'Prévisions BP' } },
+      sheets: { DÉPENSES: { direction: 'expenditure', fields: { ordered: 'Mandats émis' } } },
+    };
+    const annex = annexOf(input);
+    expect(annex).toContain('<td>All sheets</td><td>Code</td><td>Chap. + Art.</td>');
+    expect(annex).toContain('<td>All sheets</td><td>Original budget</td><td>Prévisions BP</td>');
+    expect(annex).toContain('<td>All sheets</td><td>Header rows</td><td>1, 2</td>');
+    expect(annex).toContain('<td>DÉPENSES</td><td>Payment ordered</td><td>Mandats émis</td>');
+    expect(annex).not.toMatch(/[{}]|&quot;|decimalMark|headerRows/);
   });
 });

@@ -2,6 +2,7 @@ import type { Phase } from '../../src-shared/model';
 import { fillHtml, type Messages } from './messages';
 import type { ReportInput } from './report-input';
 import type { Context } from './report-tables';
+import { mappingTable, settingsTable } from './settings-annex';
 import { escapeHtml, safeHtml } from './safe-text';
 
 function phaseName(phase: Phase, m: Messages): string {
@@ -27,25 +28,13 @@ function sourcesTable(input: ReportInput, { m, fmt }: Context): string {
   return `<table class="data sources"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function settingsList(settings: Record<string, unknown>, { m }: Context): string {
-  const entries = Object.entries(settings);
-  if (entries.length === 0) return `<p>${escapeHtml(m.noSettings)}</p>`;
-  const rows = entries.map(
-    ([key, value]) =>
-      `<tr><td>${safeHtml(key)}</td><td class="num">${safeHtml(JSON.stringify(value))}</td></tr>`,
-  );
-  const head = `<th>${escapeHtml(m.setting)}</th><th class="num">${escapeHtml(m.value)}</th>`;
-  return `<table class="data settings"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
-}
-
 /** Methods and provenance: enough for an auditor to redo every figure from the files. */
 export function methodsAnnex(input: ReportInput, ctx: Context): string {
   const { m } = ctx;
   const stage = input.budget.executedStage;
   const mappings = input.sources.map(
     (s) =>
-      `<h3>${escapeHtml(m.mapping)} · ${safeHtml(s.fileName)}</h3>` +
-      `<pre class="mapping">${safeHtml(JSON.stringify(s.mapping, null, 2))}</pre>`,
+      `<h3>${escapeHtml(m.mapping)} · ${safeHtml(s.fileName)}</h3>` + mappingTable(s.mapping, ctx),
   );
   return [
     `<h3>${escapeHtml(m.methodsTitle)}</h3>`,
@@ -62,7 +51,7 @@ export function methodsAnnex(input: ReportInput, ctx: Context): string {
     `<h3>${escapeHtml(m.sources)}</h3>`,
     sourcesTable(input, ctx),
     `<h3>${escapeHtml(m.settingsTitle)}</h3>`,
-    settingsList(input.settings, ctx),
+    settingsTable(input.settings, ctx, input.budget.currencyExponent),
     ...mappings,
   ].join('\n');
 }
