@@ -63,7 +63,10 @@ function rateChart(groups: GroupComparison[], labels: string[], fmt: Formatter):
             formatter: () => fmt.rate(g.ratePercent),
           },
         })),
+        // ECharts draws marks above the series and its labels (z 5 against 2): put the 100 %
+        // line under them, so that a rate printed across it keeps its white ground.
         markLine: {
+          z: 1,
           silent: true,
           symbol: 'none',
           label: { show: false },
