@@ -230,5 +230,6 @@ export const en: Record<MessageKey, string> = {
   'present.lineRate': 'Execution rate: {rate}',
   'present.lineSource': 'Sheet {sheet}, row {row}',
   'present.backHint': 'Esc: back to the slide',
+  'present.noteHint': 'Your note stays hidden from the room — N shows or hides it.',
   ...enWorkspace,
 };

@@ -235,6 +235,7 @@ export const fr = {
   'present.lineRate': 'Taux d’exécution : {rate}',
   'present.lineSource': 'Feuille {sheet}, ligne {row}',
   'present.backHint': 'Échap : revenir à la diapositive',
+  'present.noteHint': 'Votre note reste cachée au public — N pour l’afficher ou la cacher.',
   ...frWorkspace,
 } as const;
 

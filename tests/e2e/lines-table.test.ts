@@ -22,12 +22,16 @@ async function columnDrift() {
   const { page } = s;
   const heads = await page
     .locator('.vhead [role=columnheader]')
-    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
+    .evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).map((r): [number, number] => [r.left, r.right]),
+    );
   const cells = await page
     .locator('.virtual-scroll .vrow')
     .first()
     .locator('[role=gridcell]')
-    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
+    .evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).map((r): [number, number] => [r.left, r.right]),
+    );
   return Math.max(
     ...heads.map(([l, r], i) =>
       Math.max(Math.abs(l - (cells[i]?.[0] ?? 0)), Math.abs(r - (cells[i]?.[1] ?? 0))),

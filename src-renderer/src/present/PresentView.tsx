@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { DeckSettings } from '../../../src-shared/contract-explore';
 import type { Summary } from '../../../src-shared/analysis/summary-model';
 import { buildDeck } from '../../../src-shared/present/build-deck';
@@ -50,6 +50,12 @@ function Deck({ budget, summary, flags, saved, arrowBase64, onExit }: DeckProps)
     if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
   };
 
+  // Esc leaves the preparation too, unless it is closing what is being typed.
+  const onPrepKey = (event: KeyboardEvent) => {
+    const typing = event.target instanceof HTMLElement && event.target.closest('textarea, input');
+    if (event.key === 'Escape' && !typing) onExit();
+  };
+
   if (showing) {
     return (
       <SlideShow
@@ -58,11 +64,15 @@ function Deck({ budget, summary, flags, saved, arrowBase64, onExit }: DeckProps)
         rows={rows}
         budget={budget}
         onLeave={leave}
+        onExit={() => {
+          leave();
+          onExit();
+        }}
       />
     );
   }
   return (
-    <main className="app-main present-prep" aria-labelledby="present-title">
+    <main className="app-main present-prep" aria-labelledby="present-title" onKeyDown={onPrepKey}>
       <h1 id="present-title">{t('present.title')}</h1>
       <p className="intro">{t('present.intro')}</p>
       <div className="actions">

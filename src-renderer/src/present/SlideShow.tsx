@@ -11,22 +11,45 @@ interface Props {
   notes: Record<string, string>;
   rows: ExplorerRow[];
   budget: BudgetInfo;
+  /** Esc: back to the preparation of the deck. */
   onLeave(): void;
+  /** The « Retour à l'atelier » button: straight back to the workbench. */
+  onExit(): void;
 }
 
 const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
 const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+const NOTE_HINT_KEY = 'budget-clair.note-hint-seen';
+
+/** True once the facilitator was told that N shows the note; a broken storage tells again. */
+function noteHintSeen(): boolean {
+  try {
+    return window.localStorage.getItem(NOTE_HINT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberNoteHint(): void {
+  try {
+    window.localStorage.setItem(NOTE_HINT_KEY, '1');
+  } catch {
+    // Private windows may refuse storage: the hint then comes back at the next presentation.
+  }
+}
 
 /**
  * The slides full screen, driven by the keys a presentation clicker sends (Page Up/Down) and
  * the keyboard: arrows, Home/End, B for a black screen, N for the note, / to find a line,
  * Esc to leave (or to come back from a line to the slide it interrupted).
  */
-export function SlideShow({ slides, notes, rows, budget, onLeave }: Props) {
+export function SlideShow({ slides, notes, rows, budget, onLeave, onExit }: Props) {
   const { t } = useLanguage();
   const [index, setIndex] = useState(0);
   const [black, setBlack] = useState(false);
+  // The note is the facilitator's, not the room's: it stays hidden until N asks for it.
   const [showNote, setShowNote] = useState(false);
+  const [hintPending, setHintPending] = useState(() => !noteHintSeen());
   const [searching, setSearching] = useState(false);
   const [line, setLine] = useState<ExplorerRow | null>(null);
   const stage = useRef<HTMLDivElement>(null);
@@ -36,8 +59,18 @@ export function SlideShow({ slides, notes, rows, budget, onLeave }: Props) {
     if (!searching) stage.current?.focus();
   }, [searching, line]);
 
+  const slide = slides[index];
+  const note = slide ? notes[slide.id] : undefined;
+  // Said once, on the first slide that has a note; the next key the facilitator presses
+  // shows that it was read.
+  const showHint = hintPending && !black && !showNote && !line && note !== undefined;
+
   const onKey = (event: React.KeyboardEvent) => {
     const key = event.key;
+    if (showHint) {
+      setHintPending(false);
+      rememberNoteHint();
+    }
     if (key === 'Escape') {
       if (line) setLine(null);
       else onLeave();
@@ -58,8 +91,6 @@ export function SlideShow({ slides, notes, rows, budget, onLeave }: Props) {
     event.preventDefault();
   };
 
-  const slide = slides[index];
-  const note = slide ? notes[slide.id] : undefined;
   return (
     <div
       ref={stage}
@@ -85,6 +116,10 @@ export function SlideShow({ slides, notes, rows, budget, onLeave }: Props) {
         </p>
       )}
       {!black && showNote && note && <aside className="slide-note">{note}</aside>}
+      {showHint && <p className="slide-hint">{t('present.noteHint')}</p>}
+      <button type="button" className="slide-exit" onClick={onExit}>
+        {t('present.backToWorkbench')}
+      </button>
       {searching && (
         <LineSearch
           rows={rows}
