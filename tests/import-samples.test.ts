@@ -272,14 +272,22 @@ function describePublicSamples(): void {
     );
     const sheet = preview.sheets[0]!.name;
 
-    // Rows with a figure of a mapped type, grouped by municipality, function, item and year.
-    it.each([
-      ['executed', 50_592_823_400],
-      ['original', 32_012_009_200],
-      ['revised', -698_346_400],
-    ])('pivots the %s figures into 20 lines', (phase, expected) => {
-      expect(lines(preview)).toBe(20);
-      expect(total(preview, sheet, phase)).toBe(expected);
+    // Two municipalities and three years in one file: one budget is read, the others named.
+    it('reads the latest year with both forecast and actual figures: Tshwane (TSH) 2015', () => {
+      expect([preview.entity, preview.fiscalYear, lines(preview)]).toEqual(['TSH', 2015, 8]);
+      expect(total(preview, sheet, 'executed')).toBe(4_835_716_800);
+      expect(total(preview, sheet, 'original')).toBe(1_749_723_900);
+      expect(total(preview, sheet, 'revised')).toBe(0);
+    });
+
+    it('counts the rows of the other budgets it leaves out and names them in a warning', () => {
+      const left = preview.issues.find((i) => i.code === 'rows-left-out');
+      expect(left?.message).toMatch(
+        /^38 lignes .*BUF 2012 \(21 lignes\), BUF 2015 \(7 lignes\), TSH 2016/,
+      );
+      const warning = preview.issues.find((i) => i.code === 'several-budgets');
+      expect(warning?.severity).toBe('warning');
+      expect(warning?.message).toContain('« TSH 2015 »');
     });
 
     it('reports the indicative years it leaves out and the lines without a phase', () => {
@@ -288,14 +296,19 @@ function describePublicSamples(): void {
       expect(preview.issues.some((i) => i.code === 'long-phase-missing')).toBe(true);
     });
 
-    it('keeps only the year asked for', () => {
-      const only2015 = importSample(
+    it('does not guess revenue or expenditure from INCEXP codes, and says so', () => {
+      expect(preview.rows.filter((r) => r.kind === 'line' && r.direction !== null)).toEqual([]);
+      expect(preview.issues.find((i) => i.code === 'direction-unknown')?.severity).toBe('warning');
+    });
+
+    it('keeps only the entity and year asked for', () => {
+      const buf2012 = importSample(
         'za_treasury_income_expenditure_sample_2015q4.csv',
-        { year: 2015 },
+        { entity: 'BUF', year: 2012 },
         'za_treasury_income_expenditure.json',
       );
-      expect(total(only2015, sheet, 'executed')).toBe(4_835_716_800);
-      expect(total(only2015, sheet, 'original')).toBe(1_749_723_900);
+      expect([buf2012.entity, buf2012.fiscalYear, lines(buf2012)]).toEqual(['BUF', 2012, 5]);
+      expect(buf2012.rows.every((r) => r.keyValues?.['Demarcation Code'] === 'BUF')).toBe(true);
     });
   });
 

@@ -55,7 +55,7 @@ const SAMPLES: [string, number, string | null][] = [
   ['cm_bip_regional_2011_prevu_seulement.csv', 5578, 'cm_bip_regional.json'],
   ['br_rifaina_receitas_previsao_vs_arrecadacao_2025.csv', 127, 'br_rifaina_receitas.json'],
   ['cz_decin_fin212m_plneni_rozpoctu_2014.xlsx', 544, 'cz_decin_fin212m.json'],
-  ['za_treasury_income_expenditure_sample_2015q4.csv', 20, 'za_treasury_income_expenditure.json'],
+  ['za_treasury_income_expenditure_sample_2015q4.csv', 8, 'za_treasury_income_expenditure.json'],
   ['us_oklahoma_city_FY2015_budget_detail.csv', 1084, 'us_oklahoma_city_budget.json'],
   ['us_oklahoma_city_FY2015_actuals.csv', 1720, 'us_oklahoma_city_actuals.json'],
 ];

@@ -64,11 +64,10 @@ export function contextOf(text: string): { direction: Direction | null; section:
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
-  const direction = /recette|receita|revenue|income|produits/.test(t)
-    ? 'revenue'
-    : /depense|despesa|expenditure|spending|charges/.test(t)
-      ? 'expenditure'
-      : null;
+  const revenue = /recette|receita|revenue|income|produits/.test(t);
+  const expenditure = /depense|despesa|expenditure|spending|charges/.test(t);
+  // A name with both words ("income and expenditure", "recettes et dépenses") names neither.
+  const direction = revenue === expenditure ? null : revenue ? 'revenue' : 'expenditure';
   const section = /fonctionnement|operating|recurrent|correntes?\b/.test(t)
     ? 'operating'
     : /investissement|investment|capital|development|equipement/.test(t)

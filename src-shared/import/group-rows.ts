@@ -3,6 +3,13 @@ import type { ImportedAmount, ImportIssue, Phase } from '../model';
 import type { RawRow } from './classify-rows';
 import type { HeaderBlock } from './find-header';
 import { resolveColumn } from './map-columns';
+import {
+  isPicked,
+  leftOutIssues,
+  longBudgetName,
+  pickLongBudget,
+  type LongPick,
+} from './long-budgets';
 import type { LongMapping } from './mapping';
 import type { TableRows } from './read-rows';
 import { textAt } from './sheet-cells';
@@ -76,16 +83,18 @@ function toTable(groups: Iterable<Group>, passed: TableRows, issues: ImportIssue
 
 /**
  * Long format: each row holds one figure whose phase another column names, often fused with a
- * year ("2015ORGB"). Rows with the same key (the other columns, or `spec.key`) and year become
- * one line with a figure per phase. Rows whose phase the template leaves out or does not know,
- * and lines that lack a phase others have, are reported. `year` keeps one year only.
+ * year ("2015ORGB"). Rows with the same key (the other columns, or `spec.key`) become one line
+ * with a figure per phase. A file holding several years or entities (`spec.entity`) is read as
+ * one budget, the one asked or else the one `pickLongBudget` chooses, returned as `pick`; the
+ * rows of the others are counted and reported. Rows whose phase the template leaves out or
+ * does not know, and lines that lack a phase others have, are reported too.
  */
 export function pivotLong(
   place: Place,
   table: TableRows,
   spec: LongMapping,
-  year: number | null,
-): TableRows {
+  asked: { year: number | null; entity: string | null },
+): TableRows & { pick?: LongPick } {
   const phaseCol = resolveColumn(spec.phase, place.header);
   const amountCol = resolveColumn(spec.amount, place.header);
   if (phaseCol === null || amountCol === null)
@@ -106,17 +115,36 @@ export function pivotLong(
     .filter((c) => c.col !== phaseCol && c.col !== amountCol)
     .map((c) => c.name);
   const keys = keyColumns(place, spec.key ?? others);
+  const entityCol = spec.entity === undefined ? null : resolveColumn(spec.entity, place.header);
+  const entityAt = (row: number) => (entityCol === null ? null : textAt(place.sheet, row, entityCol) || null); // prettier-ignore
   const values = new Map(Object.entries(spec.values).map(([k, v]) => [k.toUpperCase(), v]));
   const groups = new Map<string, Group>();
   const left = new Map<string, { rows: number; first: number; known: boolean }>();
   const issues: ImportIssue[] = [];
-
-  table.raws.forEach((raw, i) => {
+  const phaseOfRow = (raw: RawRow) => {
     const text = textAt(place.sheet, raw.row, phaseCol);
-    if (!text || raw.isRepeatedHeader) return;
+    if (!text || raw.isRepeatedHeader) return null;
     const split = splitPhaseValue(text);
     const field = values.get(split.code);
-    const phase = field ? phaseOfField(field as Field) : null;
+    return { split, phase: field ? phaseOfField(field as Field) : null };
+  };
+  const facts = table.raws.flatMap((raw) => {
+    const read = phaseOfRow(raw);
+    return read?.phase ? [{ entity: entityAt(raw.row), year: read.split.year, phase: read.phase }] : [];
+  }); // prettier-ignore
+  const pick = pickLongBudget(facts, asked);
+  const year = pick?.year ?? asked.year;
+  const otherBudgets = new Map<string, number>();
+
+  table.raws.forEach((raw, i) => {
+    const read = phaseOfRow(raw);
+    if (!read) return;
+    const { split, phase } = read;
+    if (phase && !isPicked(pick, entityAt(raw.row), split.year)) {
+      const name = longBudgetName(entityAt(raw.row), split.year);
+      otherBudgets.set(name, (otherBudgets.get(name) ?? 0) + 1);
+      return;
+    }
     if (!phase || (year !== null && split.year !== null && split.year !== year)) {
       const why = !values.has(split.code) ? `« ${split.code} » : phase inconnue du modèle` : phase ? `année ${split.year} écartée` : `« ${split.code} » : laissée de côté par le modèle`;
       const seen = left.get(why) ?? { rows: 0, first: raw.row + 1, known: values.has(split.code) };
@@ -142,7 +170,9 @@ export function pivotLong(
     const lacking = [...groups.values()].filter((g) => !g.amounts.some((a) => a.phase === phase));
     if (lacking.length > 0) issues.push(info(place, 'long-phase-missing', lacking[0]!.raw.row + 1, null, `${lacking.length} ligne(s) sans montant « ${phase} », à partir de la ligne ${lacking[0]!.raw.row + 1}`));
   } // prettier-ignore
-  return toTable(groups.values(), { ...table, issues: table.issues }, issues);
+  if (pick) issues.push(...leftOutIssues({ file: place.file, sheet: place.sheet.name, row: null, column: null }, pick, otherBudgets)); // prettier-ignore
+  const out = toTable(groups.values(), { ...table, issues: table.issues }, issues);
+  return pick ? { ...out, pick } : out;
 }
 
 /**

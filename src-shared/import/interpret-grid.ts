@@ -16,6 +16,7 @@ import {
   type MappingTemplate,
   type SheetMapping,
 } from './mapping';
+import type { LongPick } from './long-budgets';
 import { readTable, type TableReading } from './read-table';
 import { filledColumns, textAt } from './sheet-cells';
 import { findHeaderByNames, tableSegments } from './sheet-tables';
@@ -31,6 +32,7 @@ interface SheetReading {
   issues: ImportIssue[];
   reconciliations: Reconciliation[];
   plan: ColumnPlan | null;
+  pick?: LongPick;
 }
 
 function titleTexts(sheet: GridSheet, before: number): string[] {
@@ -81,7 +83,7 @@ function readSheet(
   const cut = inTables
     ? tableSegments(sheet, own, own.tables!)
     : { segments: [{ from: 0, to: sheet.rows.length, mapping: own }], missing: [] };
-  const ctx = { grid, sheet, money, decimalMark: template?.decimalMark ?? null, user: (options.map ?? {}) as FieldOverrides, forced: options.direction ?? null, year: options.year ?? null }; // prettier-ignore
+  const ctx = { grid, sheet, money, decimalMark: template?.decimalMark ?? null, user: (options.map ?? {}) as FieldOverrides, forced: options.direction ?? null, year: options.year ?? null, entity: options.entity ?? null }; // prettier-ignore
   const note = (row: number | null, message: string): ImportIssue => ({ severity: 'info', code: 'table-left-out', file: grid.fileName, sheet: sheet.name, row, column: null, message }); // prettier-ignore
   const issues: ImportIssue[] = cut.missing.map((m) => note(null, `Tableau « ${m} » attendu par le modèle, absent de la feuille`)); // prettier-ignore
   const tables: { header: HeaderBlock; reading: TableReading }[] = [];
@@ -121,6 +123,7 @@ function readSheet(
     issues: [...issues, ...tables.flatMap((t) => t.reading.issues)],
     reconciliations: tables.flatMap((t) => t.reading.reconciliations),
     plan: first.reading.plan,
+    ...(first.reading.pick ? { pick: first.reading.pick } : {}),
   };
 }
 
@@ -173,10 +176,11 @@ export function interpretGrid(
   }
 
   const fileYear = yearIn(file.name.replace(/[_-]/g, ' '));
+  const pick = readings.find((r) => r.pick)?.pick;
   return {
     file: { name: file.name, sha256: file.sha256, sizeBytes: file.sizeBytes, format: grid.format, encoding: grid.encoding },
-    entity: options.entity ?? facts.entity?.name ?? null,
-    fiscalYear: options.year ?? facts.year?.value ?? fileYear?.value ?? null,
+    entity: options.entity ?? pick?.entity ?? facts.entity?.name ?? null,
+    fiscalYear: options.year ?? pick?.year ?? facts.year?.value ?? fileYear?.value ?? null,
     currency,
     currencyExponent: money.exponent,
     unitMultiplier: money.unitMultiplier,

@@ -42,6 +42,8 @@ export const LongMapping = z.object({
   values: z.record(z.string().max(40), FieldName.nullable()),
   /** Columns that make the line key; by default every other column. */
   key: z.array(ColumnName).max(20).optional(),
+  /** The column naming the entity, when one file holds the figures of several. */
+  entity: ColumnName.optional(),
 });
 export type LongMapping = z.infer<typeof LongMapping>;
 

@@ -4,6 +4,7 @@ import { classifyRows, contextOf } from './classify-rows';
 import type { HeaderBlock } from './find-header';
 import { groupTransactions, pivotLong } from './group-rows';
 import { mapColumns, type ColumnPlan, type FieldOverrides } from './map-columns';
+import type { LongPick } from './long-budgets';
 import type { SheetMapping } from './mapping';
 import { readRows } from './read-rows';
 import { reconcile } from './reconcile';
@@ -16,6 +17,8 @@ export interface TableReading {
   plan: ColumnPlan;
   rowCounts: Record<string, number>;
   direction: Direction | null;
+  /** The entity and year a long table holding several budgets was read as. */
+  pick?: LongPick;
 }
 
 export interface TableContext {
@@ -26,6 +29,7 @@ export interface TableContext {
   user: FieldOverrides;
   forced: Direction | null;
   year: number | null;
+  entity: string | null;
 }
 
 const SILENT_KINDS = new Set(['header', 'note', 'banner', 'blank', 'heading']);
@@ -56,8 +60,12 @@ export function readTable(
   const read = { grid, sheet, header, plan, ...ctx.money, decimalMark: ctx.decimalMark };
   let table = readRows(read, fallback, { endRow, blankIsZero: mapping.blankIsZero });
   const place = { sheet, header, file: grid.fileName };
-  if (mapping.long) table = pivotLong(place, table, mapping.long, ctx.year);
-  else if (mapping.grain === 'transaction' && mapping.key?.length)
+  let pick: LongPick | undefined;
+  if (mapping.long) {
+    const pivoted = pivotLong(place, table, mapping.long, ctx);
+    pick = pivoted.pick;
+    table = pivoted;
+  } else if (mapping.grain === 'transaction' && mapping.key?.length)
     table = groupTransactions(place, table, mapping.key, mapping.once ?? []);
   const sheetContext = contextOf(sheet.name);
   const direction =
@@ -85,6 +93,8 @@ export function readTable(
     rows.push({ sheet: sheet.name, row: raw.row + 1, kind: c.kind, reason: c.reason, code: raw.code, label: raw.label, direction: c.direction, section: c.section, parentCode: c.parentCode, level: c.level, amounts: table.amounts[i]!, statedRatePercent: table.rates[i] ?? null, hidden: raw.hidden, ...(raw.keyValues ? { keyValues: raw.keyValues } : {}) });
   }); // prettier-ignore
 
+  const undirected = rows.filter((r) => r.kind === 'line' && r.direction === null);
+  if (undirected.length > 0) issues.push({ severity: 'warning', code: 'direction-unknown', file: grid.fileName, sheet: sheet.name, row: undirected[0]!.row, column: null, message: `${undirected.length} ligne${undirected.length > 1 ? 's' : ''} dont le fichier ne dit pas si ce sont des recettes ou des dépenses, à partir de la ligne ${undirected[0]!.row} : elles restent hors des totaux ; précisez le sens (--direction, ou « direction » dans le modèle)` }); // prettier-ignore
   const reconciliations = reconcile(sheet.name, table.raws, classes);
   for (const rec of reconciliations.filter((x) => x.differenceMinor !== 0)) {
     const cell = table.amounts[table.raws.findIndex((r) => r.row + 1 === rec.row)]?.find((a) => a.phase === rec.phase)?.cell ?? null;
@@ -93,5 +103,6 @@ export function readTable(
   for (const rec of reconciliations.filter((x) => x.hiddenMinor)) {
     issues.push({ severity: 'info', code: 'hidden-in-total', file: grid.fileName, sheet: sheet.name, row: rec.row, column: null, message: `Ligne ${rec.row} « ${rec.label} » (${rec.phase}) : ${rec.hiddenMinor} des lignes closes sont sur des lignes masquées, exclues des totaux par défaut` });
   } // prettier-ignore
-  return { rows, issues, reconciliations, plan, rowCounts, direction: ctx.forced ?? direction };
+  const reading = { rows, issues, reconciliations, plan, rowCounts, direction: ctx.forced ?? direction }; // prettier-ignore
+  return pick ? { ...reading, pick } : reading;
 }
