@@ -38,6 +38,26 @@ le choix enregistré du budget, mandaté et émis à l'import) ; un choix nouvea
 pour le budget et les signalements sont recalculés. --format fdp écrit un dossier.
 `;
 
+const HELP_FLAGS = new Set(['--help', '-h']);
+
+/** True when the arguments ask for help, wherever the flag stands after the command. */
+export function asksForHelp(args: string[]): boolean {
+  return args.some((arg) => HELP_FLAGS.has(arg));
+}
+
+/** The usage of one command: its lines of USAGE, and the notes on the options it takes. */
+export function usageOf(command: string): string {
+  const [synopsis = '', notes = ''] = USAGE.replace(/^Utilisation :\n/, '').split('\n\n');
+  const lines = synopsis.split('\n');
+  const start = lines.findIndex((l) => l.trim().split(/\s+/)[1] === command);
+  if (start < 0 || !COMMAND_OPTIONS[command])
+    throw new UsageError(`Commande inconnue : ${command}`);
+  const end = lines.findIndex((l, i) => i > start && !l.startsWith('      '));
+  const block = lines.slice(start, end < 0 ? undefined : end);
+  const noted = block.some((l) => l.includes('ÉTAPES') || l.includes('--format'));
+  return `Utilisation :\n${block.join('\n')}\n${noted ? `\n${notes}` : ''}`;
+}
+
 const MAP_FIELDS = new Set([
   'code',
   'label',

@@ -2,7 +2,7 @@ import { createLogger } from '../log';
 import { ServiceError } from '../services/service-error';
 import { StoreError } from '../store/store-error';
 import { backupCommand } from './backup-command';
-import { parseCommand, USAGE, UsageError } from './cli-args';
+import { asksForHelp, parseCommand, usageOf, USAGE, UsageError } from './cli-args';
 import { processIo, type CliIo } from './cli-io';
 import { importCommand } from './import-command';
 import { compareCommand } from './compare-command';
@@ -20,11 +20,15 @@ const log = createLogger('cli');
  */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   const [command, ...args] = argv;
-  if (!command || command === '--help' || command === 'help') {
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE);
     return command ? 0 : 2;
   }
   try {
+    if (asksForHelp(args)) {
+      io.out(usageOf(command));
+      return 0;
+    }
     const { values, positionals } = parseCommand(command, args);
     if (command !== 'import' && command !== 'join' && positionals.length > 0) {
       throw new UsageError(`Argument inattendu : ${positionals[0]}`);
@@ -71,7 +75,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     log.error(
       `${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
-    io.err('Erreur interne : la commande n’a pas abouti. Le détail est dans le journal.\n');
+    // The detail went to stderr just above, through the logger: no log file is kept.
+    io.err(
+      'Erreur interne : la commande n’a pas abouti. Le détail technique est écrit ci-dessus, ' +
+        'sur la sortie d’erreur (stderr) ; joignez-le à un signalement de problème.\n',
+    );
     return 1;
   }
 }
