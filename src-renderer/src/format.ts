@@ -2,7 +2,7 @@ import {
   formatAmount as formatSharedAmount,
   formatPercent as formatSharedPercent,
 } from '../../src-shared/format/amount';
-import { LOCALES, type Language } from '../../src-shared/i18n';
+import { LOCALES, type Language, type MessageKey } from '../../src-shared/i18n';
 
 /** An amount in minor units as the room reads it: `52 393 467 652 GNF` in French. */
 export function formatMoney(
@@ -27,6 +27,15 @@ export function formatAmount(minor: number | null | undefined, exponent: number,
 /** A percentage given as 63.5 (not 0.635), with one decimal at most; a dash when undefined. */
 export function formatPercent(ratePercent: number | null | undefined, lang: Language): string {
   return formatSharedPercent(ratePercent ?? null, lang);
+}
+
+// The franc guinéen and the two CFA francs are said "francs" in the room; any other currency
+// is named by its code, as "Sur 100 USD prévus".
+const FRANCS = new Set(['GNF', 'XOF', 'XAF']);
+
+/** The word for the currency in "Sur 100 … prévus": francs, or the ISO code. */
+export function currencyUnit(currency: string, t: (key: MessageKey) => string): string {
+  return FRANCS.has(currency) ? t('overview.francs') : currency;
 }
 
 export function formatInteger(value: number, lang: Language): string {

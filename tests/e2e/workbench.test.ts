@@ -54,7 +54,7 @@ describe('the workbench in a browser, served by the bridge', () => {
     await page.getByRole('button', { name: 'Confirmer l’import' }).click();
     await page.locator('#totals-revenue').waitFor({ timeout: 30_000 });
     const revenue = (await page.locator('#totals-revenue').locator('..').textContent()) ?? '';
-    expect(revenue).toMatch(/Réalisé\s*[\d\u202f\u00a0 ]+\u00a0GNF/);
+    expect(revenue).toMatch(/Exécuté\s*[\d\u202f\u00a0 ]+\u00a0GNF/);
     await page.locator('.chart-host svg').first().waitFor();
     expect(await page.locator('.chart-host svg').count()).toBeGreaterThanOrEqual(2);
     await s.shoot('03-overview');
@@ -85,8 +85,8 @@ describe('the workbench in a browser, served by the bridge', () => {
     await page.getByRole('button', { name: 'Déplier' }).first().click();
     await expect.poll(shown).toBe(before);
 
-    await page.getByRole('button', { name: 'Réalisé', exact: true }).click();
-    expect(await page.locator('[aria-sort=ascending]').textContent()).toContain('Réalisé');
+    await page.getByRole('button', { name: 'Exécuté', exact: true }).click();
+    expect(await page.locator('[aria-sort=ascending]').textContent()).toContain('Exécuté');
     await page.getByLabel('Rechercher').fill('salaires');
     await expect.poll(shown).toBeLessThan(5);
     for (const text of await rows.allTextContents()) expect(text).toMatch(/salaires/i);
@@ -109,7 +109,7 @@ describe('the workbench in a browser, served by the bridge', () => {
     const text = (await dialog.textContent()) ?? '';
     expect(text).toContain('commune-fictive-2019-compte-administratif.xlsx');
     expect(text).toMatch(/DEPENSES!F\d+/);
-    expect(text).toContain('Mandaté (compté comme réalisé)');
+    expect(text).toContain('Mandaté (compté comme exécuté)');
     expect(text).toMatch(/Alertes sur cette ligne \(\d+\)/);
     await s.shoot('06-provenance', false);
     await page.keyboard.press('Escape');
@@ -195,7 +195,7 @@ describe('the workbench in a browser, served by the bridge', () => {
     await page.keyboard.press('Enter');
     await page.locator('.slide-line').waitFor();
     expect(await page.locator('.slide-line').textContent()).toMatch(
-      /Réalisé : [\d\u202f\u00a0 ]+GNF/,
+      /Exécuté : [\d\u202f\u00a0 ]+GNF/,
     );
     await s.shoot('10-slide-line', false);
     await page.keyboard.press('Escape');

@@ -59,7 +59,7 @@ describe('imports, projects and rule settings in a browser', () => {
     await notice.waitFor({ timeout: 30_000 });
     const text = (await notice.textContent()) ?? '';
     expect(text).toContain('1 ligne(s) sur des lignes masquées');
-    expect(text).toMatch(/Dépenses : prévu [\d\u202f ]+\u00a0GNF, réalisé [\d\u202f ]+\u00a0GNF/);
+    expect(text).toMatch(/Dépenses : prévu [\d\u202f ]+\u00a0GNF, exécuté [\d\u202f ]+\u00a0GNF/);
     await s.shoot('12-overview-hidden-lines');
   });
 
@@ -98,7 +98,7 @@ describe('imports, projects and rule settings in a browser', () => {
     const perResident = page.locator('.per-resident');
     await perResident.waitFor();
     expect(await perResident.textContent()).toMatch(
-      /42\u202f000 habitants.*Dépenses : réalisé [\d\u202f ]+\u00a0GNF par habitant/,
+      /42\u202f000 habitants.*Dépenses : exécuté [\d\u202f ]+\u00a0GNF par habitant/,
     );
     await s.shoot('14-overview-per-resident');
   });

@@ -48,15 +48,17 @@ export function PerResident({ summary }: { summary: Summary }) {
       <ul>
         {summary.byDirection.map((group) => (
           <li key={group.direction}>
-            {t('overview.perResidentSide', {
-              side: t(`direction.${group.direction}`),
-              amount: formatMoney(
-                Math.round(group.executedPerResidentMinor ?? 0),
-                budget.currency,
-                budget.currencyExponent,
-                lang,
-              ),
-            })}
+            {group.executedPerResidentMinor === null
+              ? t('overview.perResidentNone', { side: t(`direction.${group.direction}`) })
+              : t('overview.perResidentSide', {
+                  side: t(`direction.${group.direction}`),
+                  amount: formatMoney(
+                    Math.round(group.executedPerResidentMinor),
+                    budget.currency,
+                    budget.currencyExponent,
+                    lang,
+                  ),
+                })}
           </li>
         ))}
       </ul>

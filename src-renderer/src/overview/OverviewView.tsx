@@ -8,7 +8,7 @@ import { CallStatus } from '../shell/CallStatus';
 import { useLanguage, type LanguageState } from '../shell/language';
 import { useCall } from '../shell/use-call';
 import { HiddenExcluded, PerResident } from './BudgetNotes';
-import { RateChart, type RateBar } from './RateChart';
+import { RateChart, rateText, type RateBar } from './RateChart';
 import { TotalsPanel } from './TotalsPanel';
 
 function sectionLabel(group: GroupComparison, t: LanguageState['t']): string {
@@ -22,9 +22,15 @@ function chapterLabel(group: GroupComparison): string {
 }
 
 function describe(title: string, bars: RateBar[], state: LanguageState): string {
-  const items = bars.map((bar) => `${bar.label} ${formatPercent(bar.ratePercent, state.lang)}`);
+  const noData = state.t('overview.noExecutionShort');
+  const items = bars.map((bar) => `${bar.label} ${rateText(bar, state.lang, noData)}`);
   return state.t('overview.chartLabel', { title, items: items.join(' ; ') });
 }
+
+const rateOf = (group: GroupComparison) => ({
+  ratePercent: group.ratePercent,
+  lacksExecution: group.executedMinor === null,
+});
 
 type OpenLines = (filter: ExplorerFilter) => void;
 
@@ -36,7 +42,7 @@ function Charts({ summary, onOpenLines }: { summary: Summary; onOpenLines: OpenL
     [summary],
   );
   const sections = useMemo(
-    () => sectionGroups.map((g) => ({ label: sectionLabel(g, t), ratePercent: g.ratePercent })),
+    () => sectionGroups.map((g) => ({ ...rateOf(g), label: sectionLabel(g, t) })),
     [sectionGroups, t],
   );
   const chapters = useMemo(
@@ -48,7 +54,7 @@ function Charts({ summary, onOpenLines }: { summary: Summary; onOpenLines: OpenL
         return {
           direction,
           groups,
-          bars: groups.map((g) => ({ label: chapterLabel(g), ratePercent: g.ratePercent })),
+          bars: groups.map((g) => ({ ...rateOf(g), label: chapterLabel(g) })),
         };
       }),
     [summary],
@@ -72,6 +78,7 @@ function Charts({ summary, onOpenLines }: { summary: Summary; onOpenLines: OpenL
         description={describe(sectionTitle, sections, state)}
         onBar={(index) => open(sectionGroups[index])}
         barsLabel={t('overview.openLines')}
+        noData={t('overview.noExecutionShort')}
       />
       {chapters
         .filter((c) => c.bars.length > 0)
@@ -86,6 +93,7 @@ function Charts({ summary, onOpenLines }: { summary: Summary; onOpenLines: OpenL
               description={describe(title, bars, state)}
               onBar={(index) => open(groups[index])}
               barsLabel={t('overview.openLines')}
+              noData={t('overview.noExecutionShort')}
             />
           );
         })}
@@ -115,7 +123,9 @@ function Overview({ summary, onOpenLines }: { summary: Summary; onOpenLines: Ope
       <p className="balance">
         {t('overview.balance')}{' '}
         <strong>
-          {formatMoney(balance.executedMinor, budget.currency, budget.currencyExponent, lang)}
+          {balance.executedMinor === null
+            ? `— (${t('overview.noExecutionShort')})`
+            : formatMoney(balance.executedMinor, budget.currency, budget.currencyExponent, lang)}
         </strong>
       </p>
       <PerResident summary={summary} />

@@ -11,6 +11,13 @@ registerCharts([BarChart, GridComponent, MarkLineComponent, SVGRenderer]);
 export interface RateBar {
   label: string;
   ratePercent: number | null;
+  /** True when no line of the group has an execution figure: not the same as a 0 % rate. */
+  lacksExecution?: boolean;
+}
+
+/** The rate as written beside a bar or read by a screen reader. */
+export function rateText(bar: RateBar, lang: Language, noData: string): string {
+  return bar.lacksExecution ? `— ${noData}` : formatPercent(bar.ratePercent, lang);
 }
 
 // Dark blue bars on white pass WCAG AA for graphics; execution above 100 % is shown darker
@@ -29,10 +36,12 @@ interface Props {
   /** Opens the lines behind a bar; the bars are also listed as buttons for the keyboard. */
   onBar?(index: number): void;
   barsLabel?: string;
+  /** Said beside a bar whose group has no execution figure, where a rate would be. */
+  noData: string;
 }
 
 /** Horizontal bars of execution rates with a line at 100 %, in type a room can read. */
-export function RateChart({ title, bars, lang, description, onBar, barsLabel }: Props) {
+export function RateChart({ title, bars, lang, description, onBar, barsLabel, noData }: Props) {
   const host = useRef<HTMLDivElement>(null);
   // The chart is drawn once per data; the latest click handler is read through a ref.
   const clickRef = useRef(onBar);
@@ -80,8 +89,10 @@ export function RateChart({ title, bars, lang, description, onBar, barsLabel }: 
             fontSize: 22,
             fontWeight: 'bold',
             color: TEXT,
-            formatter: (p: { dataIndex: number }) =>
-              formatPercent(rows[p.dataIndex]?.ratePercent, lang),
+            formatter: (p: { dataIndex: number }) => {
+              const bar = rows[p.dataIndex];
+              return bar ? rateText(bar, lang, noData) : '';
+            },
           },
           markLine: {
             silent: true,
@@ -103,7 +114,7 @@ export function RateChart({ title, bars, lang, description, onBar, barsLabel }: 
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [bars, lang, heightPx]);
+  }, [bars, lang, heightPx, noData]);
 
   return (
     <figure className="chart">

@@ -39,7 +39,7 @@ describe('TotalsPanel', () => {
     );
     const executed = screen.getByText((text) => text.replace(/\s/g, ' ') === '52 393 467 652 GNF');
     expect(executed.tagName).toBe('DD');
-    expect(screen.getByText('Sur 100 francs prévus, 81 ont été réalisés.')).toBeTruthy();
+    expect(screen.getByText('Sur 100 francs prévus, 81 ont été exécutés.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Recettes' })).toBeTruthy();
   });
 
@@ -56,5 +56,41 @@ describe('TotalsPanel', () => {
     );
     expect(screen.getByText('—')).toBeTruthy();
     expect(screen.queryByText(/Out of 100 francs/)).toBeNull();
+  });
+
+  it.each([
+    ['XOF', 'fr', 'Sur 100 francs prévus, 81 ont été exécutés.'],
+    ['XAF', 'fr', 'Sur 100 francs prévus, 81 ont été exécutés.'],
+    ['USD', 'fr', 'Sur 100 USD prévus, 81 ont été exécutés.'],
+    ['EUR', 'en', 'Out of 100 EUR planned, 81 were executed.'],
+  ] as const)('names %s in the sentence (%s)', (currency, lang, sentence) => {
+    render(
+      <LanguageProvider initial={lang}>
+        <TotalsPanel
+          direction="revenue"
+          totals={totals}
+          ratePercent={80.6}
+          budget={{ ...budget, currency }}
+        />
+      </LanguageProvider>,
+    );
+    expect(screen.getByText(sentence)).toBeTruthy();
+  });
+
+  it('says there are no execution figures rather than 0 % when the side has none', () => {
+    render(
+      <LanguageProvider initial="fr">
+        <TotalsPanel
+          direction="revenue"
+          totals={{ ...totals, executed: null }}
+          ratePercent={0}
+          budget={budget}
+        />
+      </LanguageProvider>,
+    );
+    expect(screen.getAllByText('—')).toHaveLength(2);
+    expect(screen.queryByText(/0\s?%/)).toBeNull();
+    expect(screen.getByText(/Pas de données d’exécution/)).toBeTruthy();
+    expect(screen.queryByText(/Sur 100/)).toBeNull();
   });
 });

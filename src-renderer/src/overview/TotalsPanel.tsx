@@ -1,6 +1,6 @@
 import type { SideTotals } from '../../../src-shared/analysis/summary-model';
 import type { BudgetInfo, Direction } from '../../../src-shared/model';
-import { formatMoney, formatPercent } from '../format';
+import { currencyUnit, formatMoney, formatPercent } from '../format';
 import { useLanguage } from '../shell/language';
 
 interface Props {
@@ -16,7 +16,9 @@ export function TotalsPanel({ direction, totals, ratePercent: rate, budget }: Pr
   const { t, lang } = useLanguage();
   const money = (minor: number | null) =>
     formatMoney(minor, budget.currency, budget.currencyExponent, lang);
-  const per100 = rate === null ? null : Math.round(rate);
+  const hasExecution = totals.executed !== null;
+  const per100 = rate === null || !hasExecution ? null : Math.round(rate);
+  const unit = currencyUnit(budget.currency, t);
 
   return (
     <section className={`totals totals-${direction}`} aria-labelledby={`totals-${direction}`}>
@@ -36,11 +38,15 @@ export function TotalsPanel({ direction, totals, ratePercent: rate, budget }: Pr
         </div>
         <div className="figure figure-rate">
           <dt>{t('overview.rate')}</dt>
-          <dd>{formatPercent(rate, lang)}</dd>
+          <dd>{hasExecution ? formatPercent(rate, lang) : '—'}</dd>
         </div>
       </dl>
-      {per100 !== null && (
-        <p className="sentence">{t('overview.rateSentence', { rate: per100 })}</p>
+      {!hasExecution ? (
+        <p className="sentence">{t('overview.noExecution')}</p>
+      ) : (
+        per100 !== null && (
+          <p className="sentence">{t('overview.rateSentence', { unit, rate: per100 })}</p>
+        )
       )}
     </section>
   );

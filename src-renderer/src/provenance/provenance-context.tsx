@@ -4,7 +4,7 @@ import { ProvenanceDialog } from './ProvenanceDialog';
 /** The figure whose origin is asked for: a line's amount, or a total of the budget. */
 export interface ProvenanceTarget {
   budgetId: number;
-  /** What the figure is, as the screen named it ("Réalisé — 7011 Impôts…"). */
+  /** What the figure is, as the screen named it ("Exécuté — 7011 Impôts…"). */
   title: string;
   /** The line it belongs to; absent for a total. */
   lineId?: number;
