@@ -59,4 +59,11 @@ describe('the command line as a new user meets it', () => {
     expect(result.stderr).toContain('Le détail technique est écrit ci-dessus');
     expect(result.stderr).not.toContain('journal');
   });
+
+  it('prints rates with one decimal, as the reports do, and says « Alertes »', () => {
+    const result = cli('summary', '--db', db);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Dépenses .* 76,0\u00a0%$/m);
+    expect(result.stdout).toMatch(/^Alertes — erreur : \d+, attention : \d+, information : \d+$/m);
+  });
 });

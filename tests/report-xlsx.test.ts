@@ -15,7 +15,7 @@ describe('the XLSX export', () => {
   const book = XLSX.read(bytes, { type: 'buffer', cellNF: true, cellStyles: true });
 
   it('has one sheet per view, named in the report’s language', () => {
-    expect(book.SheetNames).toEqual(['Synthèse', 'Lignes', 'Points à vérifier', 'Provenance']);
+    expect(book.SheetNames).toEqual(['Synthèse', 'Lignes', 'Alertes', 'Provenance']);
   });
 
   it('reads back value by value: numbers as numbers, headers in French, text revealed', () => {

@@ -35,7 +35,7 @@ export const USAGE = `Utilisation :
 
 ÉTAPES : expenditure=ordered|paid|committed|liquidated,revenue=assessed|collected (par défaut
 le choix enregistré du budget, mandaté et émis à l'import) ; un choix nouveau est enregistré
-pour le budget et les signalements sont recalculés. --format fdp écrit un dossier.
+pour le budget et les alertes sont recalculées. --format fdp écrit un dossier.
 `;
 
 const HELP_FLAGS = new Set(['--help', '-h']);

@@ -38,8 +38,8 @@ const fr = {
   byChapter: 'Par chapitre',
   balance: 'Solde exécuté (recettes − dépenses) : {amount}',
   flagCounts: 'Alertes — erreur : {error}, attention : {warning}, information : {info}',
-  noFlags: 'Budget n° {id} : aucun signalement.',
-  flagsHead: 'Budget n° {id} : {count} signalement(s)',
+  noFlags: 'Budget n° {id} : aucune alerte.',
+  flagsHead: 'Budget n° {id} : {count} alerte(s)',
   colNo: 'N°',
   colId: 'Id',
   colSeverity: 'Gravité',
@@ -66,7 +66,7 @@ const fr = {
   recoded: 'Lignes recodées (même libellé, autre code)',
   jumps: 'Variations d’une année à l’autre',
   none: 'aucune',
-  reviewed: 'Signalement n° {id} : {status} par {reviewer}.',
+  reviewed: 'Alerte n° {id} : {status} par {reviewer}.',
   logEmpty: 'Le journal est vide.',
   colAt: 'Date',
   colActor: 'Par',
@@ -75,7 +75,7 @@ const fr = {
   written:
     'Export écrit : {path} ({format} ; prévu = {basis} ; exécuté : recettes = {revenue}, dépenses = {expenditure})',
   stageChanged:
-    'Stade exécuté du budget n° {id} : recettes = {revenue}, dépenses = {expenditure} ; signalements recalculés.',
+    'Stade exécuté du budget n° {id} : recettes = {revenue}, dépenses = {expenditure} ; alertes recalculées.',
 };
 
 export type CliMessageKey = keyof typeof fr;

@@ -1,9 +1,9 @@
 import type { GroupComparison, SideTotals, Summary } from '../../src-shared/analysis/summary-model';
-import { formatAmount, formatPercent } from '../../src-shared/format/amount';
+import { formatAmount } from '../../src-shared/format/amount';
 import type { Basis } from '../../src-shared/analysis/figures';
 import type { ExecutedStage } from '../../src-shared/model';
 import { sayIn, type CliLang, type Say } from './cli-messages';
-import { formatTable, toMajor } from './table-text';
+import { formatRate, formatTable, toMajor } from './table-text';
 
 /** "Prévu = prévisions définitives ; exécuté : recettes = émis, dépenses = mandaté", in `lang`. */
 export function basisLine(lang: CliLang, basis: Basis, stage: ExecutedStage): string {
@@ -86,7 +86,7 @@ function groupTable(
     money(g.basisMinor),
     money(g.executedMinor),
     money(g.varianceMinor),
-    formatPercent(g.ratePercent, lang),
+    formatRate(g.ratePercent, lang),
   ]);
   return formatTable([head, ...rows], ['left', 'right', 'right', 'right', 'right']);
 }

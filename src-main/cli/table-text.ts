@@ -24,3 +24,17 @@ export function toMajor(minor: number | null, exponent: number): number | null {
   if (minor === null) return null;
   return exponent === 0 ? minor : minor / 10 ** exponent;
 }
+
+const RATE_FORMATS = {
+  fr: new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+
+/**
+ * A rate as the reports print it (src-main/report/format.ts), always with one decimal and a
+ * no-break space before the sign in French: "76,0 %", "76.0%"; a dash when undefined.
+ */
+export function formatRate(percent: number | null, lang: 'fr' | 'en'): string {
+  if (percent === null || !Number.isFinite(percent)) return '—';
+  return `${RATE_FORMATS[lang].format(percent)}${lang === 'fr' ? '\u00a0%' : '%'}`;
+}
