@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { GroupComparison, Summary } from '../../../src-shared/analysis/summary-model';
 import type { BudgetInfo } from '../../../src-shared/model';
 import type { ExplorerFilter } from '../lines/explorer-model';
-import { formatMoney, formatPercent, visibleText } from '../format';
+import { formatMoney, visibleText } from '../format';
 import { useProvenance } from '../provenance/provenance-context';
 import { CallStatus } from '../shell/CallStatus';
 import { useLanguage, type LanguageState } from '../shell/language';
