@@ -83,3 +83,19 @@ describe('the methods annex', () => {
     expect(annex).not.toMatch(/[{}]|&quot;|decimalMark|headerRows/);
   });
 });
+
+describe('the plain-words summary', () => {
+  it.each([
+    ['GNF', 'fr', 'Sur 100 francs prévus en dépenses'],
+    ['XOF', 'en', 'Of every 100 francs planned for spending'],
+    ['USD', 'fr', 'Sur 100 USD prévus en dépenses'],
+    ['XXX', 'fr', 'Sur 100 XXX prévus en dépenses'],
+    ['EUR', 'en', 'Of every 100 EUR planned for spending'],
+  ] as const)('counts %s in its own unit (%s)', (currency, lang, sentence) => {
+    const input = smallReportInput(lang);
+    input.budget = { ...input.budget, currency };
+    const html = renderReportHtml(input);
+    expect(html).toContain(sentence);
+    if (currency !== 'GNF' && currency !== 'XOF') expect(html).not.toContain('100 francs');
+  });
+});

@@ -1,4 +1,5 @@
 import type { Direction } from '../../src-shared/model';
+import { perHundredUnit } from '../../src-shared/present/deck-words';
 import { createFormatter } from './format';
 import { fill, fillHtml, messagesFor, type Messages } from './messages';
 import { linesAnnex } from './lines-annex';
@@ -47,10 +48,6 @@ function cover(input: ReportInput, { m, fmt }: Context): string {
   ].join('\n');
 }
 
-function currencyWord(currency: string, m: Messages): string {
-  return ['GNF', 'XOF', 'XAF'].includes(currency) ? m.francs : currency;
-}
-
 function perHundred(input: ReportInput, direction: Direction, m: Messages): string {
   const group = input.summary.byDirection.find((g) => g.direction === direction);
   const side = m[direction].toLowerCase();
@@ -59,7 +56,7 @@ function perHundred(input: ReportInput, direction: Direction, m: Messages): stri
   const stage = input.budget.executedStage[direction];
   const doneKey = `done.${stage}` as keyof Messages;
   return fill(direction === 'revenue' ? m.perHundredRevenue : m.perHundredExpenditure, {
-    unit: currencyWord(input.budget.currency, m),
+    unit: perHundredUnit(input.budget.currency, m.francs),
     n: Math.round(group.ratePercent),
     done: doneKey in m ? m[doneKey] : m['done.other'],
   });

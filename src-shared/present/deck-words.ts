@@ -155,3 +155,15 @@ export function fillWords(template: string, values: Record<string, string | numb
     return String(value);
   });
 }
+
+// Currencies whose people say "francs": Guinean, CFA (West and Central), Comorian, CFP,
+// Congolese, Burundian, Rwandan, Djiboutian and Swiss.
+const FRANC_CURRENCIES = new Set(['GNF', 'XOF', 'XAF', 'KMF', 'XPF', 'CDF', 'BIF', 'RWF', 'DJF', 'CHF']); // prettier-ignore
+
+/**
+ * The unit of a "Sur 100 … prévus" sentence: `francsWord` for a franc, otherwise the ISO code
+ * ("USD", and "XXX" for a file that names no currency), never a franc it is not.
+ */
+export function perHundredUnit(currency: string, francsWord: string): string {
+  return FRANC_CURRENCIES.has(currency.toUpperCase()) ? francsWord : currency;
+}
