@@ -19,6 +19,8 @@ export interface RawRow {
   section?: Section | null;
   /** What the row's own direction column says ("Dépenses", "revenue"), when the table has one. */
   direction?: Direction | null;
+  /** Amount cells that held something other than a figure ("n/a", a word, an error value). */
+  unreadable?: number;
   /** Values of the line-key columns, for lines grouped or pivoted by a key. */
   keyValues?: Record<string, string>;
 }
@@ -193,6 +195,8 @@ export function classifyRows(
       if (hasAmount && childAmounts) [kind, reason] = ['subtotal', `code ${raw.code} heads the coded rows below, which have figures: kept to check, not added`];
       else if (hasAmount) [kind, reason] = ['line', hasChildren ? `code ${raw.code}: figures here, none on the rows below` : `code ${raw.code} with figures`];
       else if (hasChildren) [kind, reason] = ['heading', `code ${raw.code} heads the rows below; no figures`];
+      // A line whose every amount is unreadable is still a line of the file: kept and shown.
+      else if (raw.unreadable) [kind, reason] = ['unclassified', `code ${raw.code} : aucun montant lisible (${raw.unreadable} cellule${raw.unreadable > 1 ? 's' : ''} sans montant utilisable)`];
       else [kind, reason] = ['ignored', `code ${raw.code} with no figure in any amount column`];
     }
     if (kind === 'sum?') {

@@ -98,6 +98,35 @@ describe('interpretGrid', () => {
     });
   });
 
+  it('keeps a line whose every amount is unreadable, with its reason and an issue per cell', () => {
+    const p = preview([
+      ['Code', 'Libellé', 'Prévu', 'Réalisé'],
+      ['601', 'Achats', 1000, 800],
+      ['611', 'Salaires', 'n/a', 'retiré'],
+    ]);
+    expect(p.rows[1]).toMatchObject({ code: '611', kind: 'unclassified', amounts: [] });
+    expect(p.rows[1]?.reason).toContain('aucun montant lisible');
+    expect(p.sheets[0]?.rowCounts.unclassified).toBe(1);
+    const cells = p.issues.filter((i) => i.row === 3).map((i) => [i.code, i.column]);
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        ['amount-not-available', 'C'],
+        ['not-an-amount', 'D'],
+      ]),
+    );
+  });
+
+  it('leaves "N/A" in a forecast column missing, not 0', () => {
+    const p = preview([
+      ['Code', 'Libellé', 'Prévu', 'Réalisé'],
+      ['612', 'Primes', 'N/A', 300],
+    ]);
+    expect(p.rows[0]).toMatchObject({
+      kind: 'line',
+      amounts: [{ phase: 'executed', valueMinor: 300 }],
+    });
+  });
+
   it('marks hidden rows, classifies totals and reconciles them', () => {
     const p = preview(
       [

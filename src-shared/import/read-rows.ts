@@ -176,6 +176,7 @@ export function readRows(
     };
     const figures = new Map<number, Figure>();
     const blanks: { col: number; phase: Phase; section: Section | null }[] = [];
+    const unreadable = new Map<Section | null, number>();
     for (const { col, phase, section = null } of plan.amounts) {
       const { values, amounts } = bucket(section);
       const figure = figures.get(col) ?? figureOf(ctx, cellAt(sheet, r, col), style(col));
@@ -183,7 +184,10 @@ export function readRows(
       figures.set(col, figure);
       if (!figure.ok) {
         if (figure.missing) blanks.push({ col, phase, section });
-        else if (isFirstUse) out.issues.push(issue(ctx, r, col, 'warning', 'not-an-amount', figure.reason));
+        if (figure.text.trim() !== '') unreadable.set(section, (unreadable.get(section) ?? 0) + 1);
+        if (!isFirstUse) continue;
+        if (!figure.missing) out.issues.push(issue(ctx, r, col, 'warning', 'not-an-amount', figure.reason));
+        else if (figure.text.trim() !== '') out.issues.push(issue(ctx, r, col, 'info', 'amount-not-available', `« ${figure.text} » : montant non disponible, laissé vide (ce n'est pas 0)`));
         continue;
       }
       const minor = toMinorUnits(figure.exact, ctx.exponent, ctx.unitMultiplier);
@@ -205,14 +209,14 @@ export function readRows(
     const rate = rateOf(ctx, r, ratesAreFractions);
     if (!isSplit) {
       const { values, amounts } = bucket(null);
-      out.raws.push({ ...base, values });
+      out.raws.push({ ...base, values, ...(unreadable.get(null) ? { unreadable: unreadable.get(null) } : {}) });
       out.amounts.push(amounts);
       out.rates.push(rate);
       continue;
     }
     out.issues.push(...checkSectionTotals(ctx, r, [...buckets.values()].flatMap((x) => x.amounts), style));
     for (const [section, { values, amounts }] of buckets) {
-      out.raws.push({ ...base, values, section });
+      out.raws.push({ ...base, values, section, ...(unreadable.get(section) ? { unreadable: unreadable.get(section) } : {}) });
       out.amounts.push(amounts);
       // The stated rate is the row's overall one: it checks no single section.
       out.rates.push(null);

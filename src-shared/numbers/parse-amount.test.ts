@@ -53,8 +53,13 @@ describe('parseAmount in its column', () => {
     ['dashes and néant as zero', ['-', '–', '—', 'néant', '12,5'], [0, 0, 0, 0, 12.5]],
     ['blank as missing', ['', '  ', '3,5'], ['missing', 'missing', 3.5]],
     [
+      '"not available" as missing, not zero',
+      ['n/a', 'N/A', 'NA', 'n.d.'],
+      ['missing', 'missing', 'missing', 'missing'],
+    ],
+    [
       'text and errors as invalid',
-      ['withdrawn', '#DIV/0!', '#NAME?', 'n/a', '12,5'],
+      ['withdrawn', '#DIV/0!', '#NAME?', 'néant?', '12,5'],
       ['invalid', 'invalid', 'invalid', 'invalid', 12.5],
     ],
     ['a date among amounts', ['21/10/2014', '22523', '1 000,00'], ['invalid', 22523, 1000]],

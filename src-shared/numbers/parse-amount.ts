@@ -29,6 +29,7 @@ export type AmountResult =
   | { ok: false; missing: false; reason: string };
 
 const ZERO_MARKS = /^(?:[-–—‒]+|n[ée]ant|nil|none|rien)$/i;
+const NOT_AVAILABLE = /^(?:n\/?a|n\.?\s?d\.?|non disponible|not available)$/i;
 const ERROR_VALUE = /^#(?:DIV\/0!|NAME\?|N\/A|REF!|VALUE!|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)/i;
 const SCIENTIFIC = /^(\d+)(?:[.,](\d+))?e([+-]?\d+)$/i;
 const GROUP_SPACES = /[\s\u00a0\u202f\u2009'’]/g;
@@ -94,24 +95,26 @@ export function parseAmount(text: string, style: NumberStyle): AmountResult {
   const trimmed = text.replace(/[\u00a0\u202f]/g, ' ').trim();
   if (trimmed === '') return { ok: false, missing: true, reason: 'blank' };
   if (ZERO_MARKS.test(trimmed)) return zero(true);
-  if (ERROR_VALUE.test(trimmed)) return invalid(`spreadsheet error value ${trimmed}`);
-  if (looksLikeDate(trimmed)) return invalid('a date, not an amount');
+  // "n/a" says the figure is not known: missing like a blank, never 0.
+  if (NOT_AVAILABLE.test(trimmed)) return { ok: false, missing: true, reason: 'non disponible' };
+  if (ERROR_VALUE.test(trimmed)) return invalid(`valeur d'erreur du tableur ${trimmed}`);
+  if (looksLikeDate(trimmed)) return invalid('une date, pas un montant');
 
   const isPercent = /%\s*$/.test(trimmed);
   const { negative, body: signed } = splitSign(trimmed.replace(/%\s*$/, ''));
   const body = signed.replace(CURRENCY_MARKS, '').replace(GROUP_SPACES, '');
   const scientific = SCIENTIFIC.exec(body);
   if (scientific) return fromScientific(scientific, negative, isPercent);
-  if (!/^[\d.,]*\d[\d.,]*$/.test(body)) return invalid('text, not an amount');
+  if (!/^[\d.,]*\d[\d.,]*$/.test(body)) return invalid('du texte, pas un montant');
 
   const groupMark = style.decimalMark === ',' ? '.' : ',';
   const parts = body.split(style.decimalMark);
-  if (parts.length > 2) return invalid(`“${style.decimalMark}” twice in one number`);
+  if (parts.length > 2) return invalid(`« ${style.decimalMark} » deux fois dans un nombre`);
   const [integerPart = '', fractionDigits = ''] = parts;
-  if (fractionDigits.includes(groupMark)) return invalid('separators do not fit the column');
+  if (fractionDigits.includes(groupMark)) return invalid('séparateurs contraires à ceux de la colonne');
   const groups = integerPart.split(groupMark);
   if (groups.length > 1 && groups.slice(1).some((g) => g.length !== 3)) {
-    return invalid('separators do not fit the column');
+    return invalid('séparateurs contraires à ceux de la colonne');
   }
 
   const integerDigits = groups.join('').replace(/^0+(?=\d)/, '') || '0';
