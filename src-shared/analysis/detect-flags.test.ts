@@ -180,3 +180,53 @@ describe('detectFlags on lines named by a key', () => {
     expect(flags.filter((f) => f.rule === 'duplicate-line').map((f) => f.row)).toEqual([3]);
   });
 });
+
+describe('flag messages', () => {
+  const subtotal = (label: string) => [
+    makeLine({
+      sheet: 'D',
+      row: 2,
+      code: '611',
+      chapter: '61',
+      amounts: { revised: 100, ordered: 100 },
+    }),
+    makeLine({
+      sheet: 'D',
+      row: 3,
+      kind: 'subtotal',
+      code: '61',
+      chapter: '61',
+      label,
+      amounts: { revised: 150, ordered: 100 },
+    }),
+  ];
+  const messageOf = (label: string, lang: 'fr' | 'en') =>
+    detectFlags(makeBudget(), subtotal(label), {}, lang).find((f) => f.rule === 'subtotal-mismatch')?.message; // prettier-ignore
+
+  it.each([
+    [
+      'Sous-total chapitre 61',
+      'fr',
+      /^61 Sous-total chapitre 61 \(D, rang 3\).* sa seule ligne donne/,
+    ],
+    ['Services extérieurs', 'fr', /^Sous-total 61 Services extérieurs \(D, rang 3\)/],
+    ['Subtotal chapter 61', 'en', /^61 Subtotal chapter 61 \(D, row 3\).* its only line adds up/],
+  ] as const)(
+    'names the subtotal %s without doubling its kind word (%s)',
+    (label, lang, expected) => {
+      expect(messageOf(label, lang)).toMatch(expected);
+    },
+  );
+
+  it('says "1 montant" and "1 amount", not "1 montants"', () => {
+    const one = [makeLine({ code: '601', amounts: { revised: 100, ordered: 4321 } })];
+    const fr = detectFlags(makeBudget(), one, {}, 'fr').find(
+      (f) => f.rule === 'benford-first-digit',
+    );
+    const en = detectFlags(makeBudget(), one, {}, 'en').find(
+      (f) => f.rule === 'benford-first-digit',
+    );
+    expect(fr?.message).toContain(': 1 montant, moins de');
+    expect(en?.message).toContain(': 1 amount, fewer than');
+  });
+});

@@ -82,6 +82,15 @@ export function say(ctx: RuleContext, fr: string, en: string): string {
   return ctx.lang === 'fr' ? fr : en;
 }
 
+/**
+ * "1 ligne", "3 lignes" ("1 line", "3 lines"): a count with its noun. French takes the
+ * singular for 0 and 1, English only for 1.
+ */
+export function countOf(lang: 'fr' | 'en', n: number, one: string, many: string): string {
+  const singular = lang === 'fr' ? Math.abs(n) < 2 : n === 1;
+  return `${n} ${singular ? one : many}`;
+}
+
 /** "Ligne 6011 Personnel permanent (DEPENSES, rang 14)", the start of every line message. */
 export function lineName(ctx: RuleContext, line: BudgetLine): string {
   const name = [line.code, line.label].filter(Boolean).join(' ') || '—';

@@ -2,6 +2,7 @@ import type { BudgetLine } from '../../model';
 import { benfordTest } from '../benford';
 import {
   budgetFlag,
+  countOf,
   lineFlag,
   lineName,
   percent,
@@ -160,8 +161,8 @@ export const roundAmounts: Rule = {
       );
       const message = say(
         ctx,
-        `Feuille ${sheet} : ${round.length} montants exécutés sur ${sample} sont des multiples ronds de ${ctx.settings.roundUnitMajor.toLocaleString('fr-FR')} (${percent(ctx, share)}, seuil ${percent(ctx, ctx.settings.roundShareMaxPercent)}) ; des estimations plutôt que des comptes ?`,
-        `Sheet ${sheet}: ${round.length} of ${sample} executed amounts are round multiples of ${ctx.settings.roundUnitMajor.toLocaleString('en-GB')} (${percent(ctx, share)}, threshold ${percent(ctx, ctx.settings.roundShareMaxPercent)}); estimates rather than accounts?`,
+        `Feuille ${sheet} : ${countOf('fr', round.length, 'montant exécuté', 'montants exécutés')} sur ${sample} ${round.length > 1 ? 'sont' : 'est'} des multiples ronds de ${ctx.settings.roundUnitMajor.toLocaleString('fr-FR')} (${percent(ctx, share)}, seuil ${percent(ctx, ctx.settings.roundShareMaxPercent)}) ; des estimations plutôt que des comptes ?`,
+        `Sheet ${sheet}: ${round.length} of ${sample} executed amounts ${round.length === 1 ? 'is' : 'are'} round multiples of ${ctx.settings.roundUnitMajor.toLocaleString('en-GB')} (${percent(ctx, share)}, threshold ${percent(ctx, ctx.settings.roundShareMaxPercent)}); estimates rather than accounts?`,
       );
       const values = {
         roundCount: round.length,
@@ -204,8 +205,8 @@ function benfordRule(id: string, two: boolean, title: Rule['title']): Rule {
       if (result.sampleSize < ctx.settings.benfordMinSample) {
         const message = say(
           ctx,
-          `Test de Benford (${test}) : ${result.sampleSize} montants, moins de ${ctx.settings.benfordMinSample} ; l'échantillon est trop petit pour conclure, aucun constat.`,
-          `Benford test (${test}): ${result.sampleSize} amounts, fewer than ${ctx.settings.benfordMinSample}; the sample is too small to conclude, no finding.`,
+          `Test de Benford (${test}) : ${countOf('fr', result.sampleSize, 'montant', 'montants')}, moins de ${ctx.settings.benfordMinSample} ; l'échantillon est trop petit pour conclure, aucun constat.`,
+          `Benford test (${test}): ${countOf('en', result.sampleSize, 'amount', 'amounts')}, fewer than ${ctx.settings.benfordMinSample}; the sample is too small to conclude, no finding.`,
         );
         emit(
           budgetFlag(

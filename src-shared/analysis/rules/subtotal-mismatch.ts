@@ -1,6 +1,7 @@
 import type { Phase } from '../../model';
 import { statedGroups, type StatedGroup } from '../hierarchy';
-import { lineFlag, money, say, stageWord, type Rule, type RuleContext } from './context';
+import { foldLabel } from '../figures';
+import { countOf, lineFlag, money, say, stageWord, type Rule, type RuleContext } from './context';
 
 /**
  * A stated subtotal or total that is not the sum of its lines. Each line may carry one minor
@@ -39,12 +40,19 @@ function mismatch(
 ) {
   const row = group.row;
   const name = [row.code, row.label].filter(Boolean).join(' ') || '—';
-  const kind =
+  const word =
     row.kind === 'total' ? say(ctx, 'Total', 'Total') : say(ctx, 'Sous-total', 'Subtotal');
+  // "Sous-total chapitre 61" already says what it is: the kind word is not repeated.
+  const kind = foldLabel(row.label).startsWith(foldLabel(word)) ? '' : `${word} `;
+  const lines = say(
+    ctx,
+    countOf('fr', group.lineCount, 'ligne', 'lignes'),
+    countOf('en', group.lineCount, 'line', 'lines'),
+  );
   const message = say(
     ctx,
-    `${kind} ${name} (${row.sheet}, rang ${row.row}) : ${money(ctx, stated)} ${stageWord(ctx, phase)} indiqués, la somme de ses ${group.lineCount} lignes donne ${money(ctx, computed)} (écart ${money(ctx, stated - computed)}).`,
-    `${kind} ${name} (${row.sheet}, row ${row.row}): ${money(ctx, stated)} ${stageWord(ctx, phase)} stated, its ${group.lineCount} lines add up to ${money(ctx, computed)} (difference ${money(ctx, stated - computed)}).`,
+    `${kind}${name} (${row.sheet}, rang ${row.row}) : ${money(ctx, stated)} ${stageWord(ctx, phase)} indiqués, la somme de ${group.lineCount === 1 ? 'sa seule ligne' : `ses ${lines}`} donne ${money(ctx, computed)} (écart ${money(ctx, stated - computed)}).`,
+    `${kind}${name} (${row.sheet}, row ${row.row}): ${money(ctx, stated)} ${stageWord(ctx, phase)} stated, ${group.lineCount === 1 ? 'its only line adds' : `its ${lines} add`} up to ${money(ctx, computed)} (difference ${money(ctx, stated - computed)}).`,
   );
   const values = {
     phase,
