@@ -12,7 +12,7 @@ import type { AnalysisOptions } from './analyse';
 import { importFile, previewFile } from './import-service';
 import { buildReportInput, resolveBudgetId } from './report-service';
 import { createExploreHandlers } from './explore-handlers';
-import { createImportJobs } from './import-jobs';
+import { createImportJobs, refusalMessage } from './import-jobs';
 import { createSettingsHandlers } from './settings-handlers';
 import { ServiceError } from './service-error';
 
@@ -25,12 +25,7 @@ export interface HandlerOptions {
 }
 
 function refused(issues: ImportIssue[]): ServiceError {
-  const first = issues[0];
-  // The reader's issue may be in English: it goes on its own line, never inside this sentence.
-  const message = first
-    ? `Ce fichier ne peut pas être importé.\n${first.message}`
-    : 'Ce fichier ne peut pas être importé.';
-  return new ServiceError('import-refused', message, JSON.stringify(issues));
+  return new ServiceError('import-refused', refusalMessage(issues), JSON.stringify(issues));
 }
 
 /** Every call of the contract over one store; the boundary (callHandler) validates inputs. */

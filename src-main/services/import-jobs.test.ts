@@ -67,6 +67,22 @@ describe('imports run as jobs', () => {
     expect(listOperations(store.db)).toHaveLength(operationsBefore);
   });
 
+  it('gives the reader’s reason for a refusal on its own line, after the French sentence', async () => {
+    const { jobId } = await handlers['import.start']({
+      fileName: 'vide.xlsx',
+      dataBase64: '',
+      options: {},
+      commit: true,
+    });
+    const job = await settle(jobId);
+
+    const [sentence, reason, ...rest] = (job.error?.message ?? '').split('\n');
+    expect(job.state).toBe('failed');
+    expect(sentence).toBe('Ce fichier ne peut pas être importé.');
+    expect(reason).toBe(JSON.parse(job.error?.detail ?? '[]')[0]?.message);
+    expect(rest).toEqual([]);
+  });
+
   it('previews without storing and keeps the preview for the poll', async () => {
     const { jobId } = await handlers['import.start']({ ...sample, commit: false });
     const job = await settle(jobId);
@@ -109,6 +125,21 @@ describe('rule settings of a store', () => {
       reset: true,
     });
   });
+
+  it.each(['import.commit', 'import.start'] as const)(
+    'judge a file imported through %s, as the first-run sample is',
+    async (call) => {
+      const saved = await handlers['settings.save']({ overrides: { lowExecutionPercent: 95 } });
+      if (call === 'import.commit') await handlers['import.commit'](sample);
+      else await settle((await handlers['import.start']({ ...sample, commit: true })).jobId);
+
+      const flags = await handlers['flags.list']({});
+      expect(new Set(flags.map((f) => f.values.settingsHash))).toEqual(
+        new Set([saved.settingsHash]),
+      );
+      expect(flags.filter((f) => f.rule === 'low-execution').length).toBeGreaterThan(0);
+    },
+  );
 
   it('are used by the next import', async () => {
     const saved = await handlers['settings.save']({ overrides: { basis: 'original' } });

@@ -27,12 +27,22 @@ export interface ImportJobs {
   cancel(jobId: string): ImportJob;
 }
 
-function refusal(issues: ImportIssue[]): ImportJob['error'] {
+/**
+ * Why a file was refused, in words for the user. The reader's issue may be in English: it goes
+ * on its own line, never inside the French sentence.
+ */
+export function refusalMessage(issues: ImportIssue[]): string {
   const first = issues[0];
-  const message = first
-    ? `Ce fichier ne peut pas être importé : ${first.message}`
-    : 'Ce fichier ne peut pas être importé.';
-  return { code: 'import-refused', message, detail: JSON.stringify(issues) };
+  const sentence = 'Ce fichier ne peut pas être importé.';
+  return first ? `${sentence}\n${first.message}` : sentence;
+}
+
+function refusal(issues: ImportIssue[]): ImportJob['error'] {
+  return {
+    code: 'import-refused',
+    message: refusalMessage(issues),
+    detail: JSON.stringify(issues),
+  };
 }
 
 function newJob(jobId: string, commit: boolean): ImportJob {

@@ -15,6 +15,7 @@ import { analyseBudget, type AnalysisOptions } from './analyse';
 import { decideVersion, type VersionDecision } from './budget-version';
 import { BUNDLED_TEMPLATES, loadTemplates, pickTemplate } from './find-template';
 import { readFileGrid } from './read-file';
+import { storedOverrides } from './rule-settings';
 import { recordReplacement, type Replacement } from './replace-version';
 
 const log = createLogger('import');
@@ -244,7 +245,10 @@ export function commitPreview(
   // budget without flags, which a retry takes for a finished duplicate and never analyses.
   const { budgetId, lines, flags, replaced } = store.db.transaction(() => {
     const stored = storePreview(store, preview, version, request, startedAt);
-    const options = { actor: request.actor, ...request.analysis };
+    // The store's saved thresholds unless the caller names others: import.commit, import.start
+    // and the shell's first-run sample are judged alike, and as a re-analysis would judge them.
+    const settings = request.analysis?.settings ?? storedOverrides(store);
+    const options = { actor: request.actor, ...request.analysis, settings };
     const flags = analyseBudget(store, stored.budgetId, options);
     const actor = request.actor ?? 'app';
     const replaced =
