@@ -34,6 +34,14 @@ function cleanEntity(name: string): string {
     .replace(/[.,;:]$/, '');
 }
 
+/**
+ * True for a blank form's fill-in mark rather than a name: dots, ellipses, underscores, dashes,
+ * "XXXX", with spaces between; no letter or digit of a real name.
+ */
+export function isPlaceholder(name: string): boolean {
+  return /^[\s.…_\-–—·*]*$/u.test(name) || /^[\s.…_]*x{3,}[\s.…_]*$/i.test(name);
+}
+
 /** The stated unit in one text, or null ("en milliers", "(Kshs. Million)"). */
 export function unitIn(text: string): { multiplier: number; source: string } | null {
   const unit = UNITS.find((u) => u.pattern.test(text));
@@ -60,7 +68,8 @@ export function readTitleFacts(texts: readonly string[]): TitleFacts {
     if (!text || text.length > 200) continue;
     if (!facts.entity) {
       const match = ENTITY.map((p) => p.exec(text)).find((m) => m?.[1]);
-      if (match?.[1]) facts.entity = { name: cleanEntity(match[1]), source: text };
+      const name = match?.[1] ? cleanEntity(match[1]) : '';
+      if (name && !isPlaceholder(name)) facts.entity = { name, source: text };
     }
     const year = yearIn(text);
     if (year && (!facts.year || (year.strong && !yearIsStrong))) {
