@@ -57,7 +57,7 @@ const TABLES = `
 table.data { width: 100%; border-collapse: collapse; font-size: 9pt; margin-bottom: 4mm; }
 table.data thead { display: table-header-group; }
 table.data th { text-align: left; background: #eef1f3; border-bottom: 1.5px solid #1c2127; padding: 1.5mm 1.5mm; vertical-align: bottom; }
-table.data th.num { text-align: right; }
+table.data th.num { text-align: right; white-space: normal; }
 table.data td { border-bottom: 0.5px solid #d5dbe0; padding: 1.2mm 1.5mm; vertical-align: top; }
 table.data td.label, table.data td.text { overflow-wrap: anywhere; }
 table.data td.nowrap { white-space: nowrap; }
