@@ -6,7 +6,17 @@ export interface PickedFile {
   dataBase64: string;
 }
 
-/** What the application menu asks the window to do. */
+/** A file opened on this device, as the main process keeps it; `at` is an ISO time. */
+export interface RecentFile {
+  path: string;
+  fileName: string;
+  at: string;
+}
+
+/**
+ * What the application menu asks the window to do. `recent:n` reopens the n-th of the recent
+ * files, as `recentFiles()` lists them.
+ */
 export const MENU_ACTIONS = [
   'import',
   'view:overview',
@@ -14,6 +24,14 @@ export const MENU_ACTIONS = [
   'view:flags',
   'lang:fr',
   'lang:en',
+  'recent:0',
+  'recent:1',
+  'recent:2',
+  'recent:3',
+  'recent:4',
+  'recent:5',
+  'recent:6',
+  'recent:7',
 ] as const;
 export type MenuAction = (typeof MENU_ACTIONS)[number];
 
@@ -36,6 +54,10 @@ export interface DesktopApi {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<Reply<CallOutput<N>>>;
   /** Shows the native open dialog; null when the user cancels. */
   openFile(): Promise<Reply<PickedFile | null>>;
+  /** The files opened on this device, newest first. */
+  recentFiles(): Promise<RecentFile[]>;
+  /** Reads a recent file again; refused unless the path is one `recentFiles()` gave. */
+  openRecent(path: string): Promise<Reply<PickedFile>>;
   /** Tells the shell which language its menu should speak. */
   setLanguage(lang: 'fr' | 'en'): void;
   /** Subscribes to the menu; returns the function that unsubscribes. */
@@ -47,6 +69,8 @@ export interface DesktopApi {
 /** The channel names between the preload and the main process. */
 export const CALL_CHANNEL_PREFIX = 'call:';
 export const OPEN_FILE_CHANNEL = 'dialog:open-file';
+export const RECENT_FILES_CHANNEL = 'shell:recent-files';
+export const OPEN_RECENT_CHANNEL = 'dialog:open-recent';
 export const SET_LANGUAGE_CHANNEL = 'shell:set-language';
 export const MENU_CHANNEL = 'shell:menu';
 export const IMPORT_PROGRESS_CHANNEL = 'shell:import-progress';

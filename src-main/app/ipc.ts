@@ -6,10 +6,13 @@ import type { PickedFile } from '../../src-shared/desktop-api';
 import {
   CALL_CHANNEL_PREFIX,
   OPEN_FILE_CHANNEL,
+  OPEN_RECENT_CHANNEL,
+  RECENT_FILES_CHANNEL,
   SET_LANGUAGE_CHANNEL,
 } from '../../src-shared/desktop-api';
 import { createLogger } from '../log';
 import { isAppUrl } from './guards';
+import type { RecentFiles } from './recent-files';
 
 const log = createLogger('ipc');
 
@@ -29,7 +32,10 @@ function fromApp(event: IpcMainInvokeEvent): boolean {
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-async function pickFile(window: BrowserWindow | null): Promise<Reply<PickedFile | null>> {
+async function pickFile(
+  window: BrowserWindow | null,
+  recent: RecentFiles,
+): Promise<Reply<PickedFile | null>> {
   const options = {
     properties: ['openFile' as const],
     filters: [{ name: 'Budget', extensions: ['xlsx', 'xlsm', 'xls', 'ods', 'csv'] }],
@@ -50,6 +56,7 @@ async function pickFile(window: BrowserWindow | null): Promise<Reply<PickedFile 
   }
   const bytes = await readFile(path);
   log.info(`read ${bytes.length} bytes for import`);
+  recent.remember(path);
   return { ok: true, data: { fileName: basename(path), dataBase64: bytes.toString('base64') } };
 }
 
@@ -57,10 +64,14 @@ interface IpcOptions {
   dispatch: Dispatch;
   currentWindow(): BrowserWindow | null;
   onLanguage(lang: 'fr' | 'en'): void;
+  recent: RecentFiles;
+  /** Told when the list of recent files changed, so that the menu shows it. */
+  onRecentChange(): void;
 }
 
 /** One handler per contract call, each checking its sender before anything runs. */
-export function registerIpc({ dispatch, currentWindow, onLanguage }: IpcOptions): void {
+export function registerIpc(options: IpcOptions): void {
+  const { dispatch, currentWindow, onLanguage, recent, onRecentChange } = options;
   for (const name of callNames) {
     ipcMain.handle(`${CALL_CHANNEL_PREFIX}${name}`, (event, rawInput: unknown) =>
       fromApp(event) ? dispatch(name, rawInput) : refused,
@@ -70,11 +81,23 @@ export function registerIpc({ dispatch, currentWindow, onLanguage }: IpcOptions)
   ipcMain.handle(OPEN_FILE_CHANNEL, async (event): Promise<Reply<PickedFile | null>> => {
     if (!fromApp(event)) return refused;
     try {
-      return await pickFile(currentWindow());
+      const picked = await pickFile(currentWindow(), recent);
+      if (picked.ok && picked.data) onRecentChange();
+      return picked;
     } catch (error) {
       log.error(`open dialog failed: ${error instanceof Error ? error.message : String(error)}`);
       return { ok: false, error: { code: 'unreadable', message: 'The file could not be read.' } };
     }
+  });
+
+  ipcMain.handle(RECENT_FILES_CHANNEL, (event) => (fromApp(event) ? recent.list() : []));
+
+  ipcMain.handle(OPEN_RECENT_CHANNEL, async (event, path: unknown) => {
+    if (!fromApp(event)) return refused;
+    const reply = await recent.reopen(path);
+    if (reply.ok)
+      log.info(`read ${reply.data.dataBase64.length} base64 characters of a recent file`);
+    return reply;
   });
 
   ipcMain.on(SET_LANGUAGE_CHANNEL, (event, lang: unknown) => {

@@ -14,8 +14,9 @@ import type { ExportFormat } from '../report/export-budget';
 import { callHandler, createHandlers, exportReport } from '../services';
 import { scheduleBackups } from '../store/backup-store';
 import { openStore, type Store } from '../store/open-store';
-import { registerIpc } from './ipc';
+import { MAX_IMPORT_FILE_BYTES, registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { createRecentFiles, type RecentFiles } from './recent-files';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { createMainWindow, denyAllPermissions, openExternal } from './window';
 
@@ -82,13 +83,17 @@ function showAbout(): void {
   });
 }
 
-function installMenu(store: Store): void {
+function installMenu(store: Store, recent: RecentFiles): void {
   Menu.setApplicationMenu(
-    buildMenu(language, {
-      send,
-      exportBudget: (format) => void exportFromMenu(store, format),
-      openHelp: showAbout,
-    }),
+    buildMenu(
+      language,
+      {
+        send,
+        exportBudget: (format) => void exportFromMenu(store, format),
+        openHelp: showAbout,
+      },
+      recent.list(),
+    ),
   );
 }
 
@@ -132,15 +137,21 @@ async function start(): Promise<void> {
     store.close();
   });
 
+  const recent = createRecentFiles(
+    join(app.getPath('userData'), 'recent-files.json'),
+    MAX_IMPORT_FILE_BYTES,
+  );
   registerIpc({
     dispatch: (name, rawInput) => callHandler(handlers, name, rawInput),
     currentWindow: () => mainWindow,
     onLanguage: (lang) => {
       language = lang;
-      installMenu(store);
+      installMenu(store, recent);
     },
+    recent,
+    onRecentChange: () => installMenu(store, recent),
   });
-  installMenu(store);
+  installMenu(store, recent);
   await importSampleOnce(handlers, isNewStore);
 
   mainWindow = createMainWindow({

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, type ExportFormat } from '../report/export-budget';
+import type { MenuAction, RecentFile } from '../../src-shared/desktop-api';
 import { EXPORT_ENTRIES, menuTemplate } from './menu-template';
 
 function exportSubmenu(lang: 'fr' | 'en', exported: ExportFormat[]) {
@@ -48,5 +49,38 @@ describe('File → Export', () => {
     expect(main).toMatch(/exportBudget: \(format\) => void exportFromMenu\(store, format\)/);
     expect(main).toMatch(/dialog\.showSaveDialog/);
     expect(main).toMatch(/await exportReport\(store, \{ format, outPath: choice\.filePath/);
+  });
+});
+
+describe('File → Recent files', () => {
+  const recentMenu = (lang: 'fr' | 'en', files: RecentFile[], sent: MenuAction[]) => {
+    const template = menuTemplate(
+      lang,
+      { send: (a) => sent.push(a), exportBudget: () => undefined, openHelp: () => undefined },
+      files,
+    );
+    const file = template[0]?.submenu as MenuItemConstructorOptions[];
+    const entry = file.find(
+      (item) => item.label === (lang === 'fr' ? 'Fichiers récents' : 'Recent files'),
+    );
+    return entry?.submenu as MenuItemConstructorOptions[];
+  };
+
+  it('lists the files by name, each asking the window to reopen it by its place', () => {
+    const sent: MenuAction[] = [];
+    const files = ['a.xlsx', 'b.csv'].map((name) => ({
+      path: `/home/u/${name}`,
+      fileName: name,
+      at: '2026-01-01T00:00:00Z',
+    }));
+    const items = recentMenu('fr', files, sent);
+    for (const item of items) (item.click as () => void)();
+
+    expect(items.map((item) => item.label)).toEqual(['a.xlsx', 'b.csv']);
+    expect(sent).toEqual(['recent:0', 'recent:1']);
+  });
+
+  it('says there is none, in a disabled entry, when the list is empty', () => {
+    expect(recentMenu('en', [], [])).toEqual([{ label: 'No recent file', enabled: false }]);
   });
 });

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuAction } from '../../src-shared/desktop-api';
+import { MENU_ACTIONS, type MenuAction, type RecentFile } from '../../src-shared/desktop-api';
 import type { ExportFormat } from '../report/export-budget';
 
 export interface MenuHandlers {
@@ -14,6 +14,8 @@ const LABELS = {
     file: 'Fichier',
     import: 'Importer un budget…',
     export: 'Exporter',
+    recent: 'Fichiers récents',
+    noRecent: 'Aucun fichier récent',
     quit: 'Quitter',
     edit: 'Édition',
     view: 'Affichage',
@@ -32,6 +34,8 @@ const LABELS = {
     file: 'File',
     import: 'Import a budget…',
     export: 'Export',
+    recent: 'Recent files',
+    noRecent: 'No recent file',
     quit: 'Quit',
     edit: 'Edit',
     view: 'View',
@@ -60,10 +64,25 @@ export const EXPORT_ENTRIES: { format: ExportFormat; fr: string; en: string }[] 
   { format: 'arrow', fr: 'Apache Arrow…', en: 'Apache Arrow…' },
 ];
 
+/** File → Recent files: each entry asks the window to reopen the file at its place in the list. */
+function recentSubmenu(
+  lang: 'fr' | 'en',
+  recent: readonly RecentFile[],
+  send: (action: MenuAction) => () => void,
+): MenuItemConstructorOptions[] {
+  const actions = MENU_ACTIONS.filter((a) => a.startsWith('recent:'));
+  const items = recent.slice(0, actions.length).map((file, i) => ({
+    label: file.fileName,
+    click: send(actions[i] as MenuAction),
+  }));
+  return items.length > 0 ? items : [{ label: LABELS[lang].noRecent, enabled: false }];
+}
+
 /** The menu's template, kept apart from Electron's Menu so that it can be read in tests. */
 export function menuTemplate(
   lang: 'fr' | 'en',
   handlers: MenuHandlers,
+  recent: readonly RecentFile[] = [],
 ): MenuItemConstructorOptions[] {
   const l = LABELS[lang];
   const send = (action: MenuAction) => () => handlers.send(action);
@@ -72,6 +91,7 @@ export function menuTemplate(
       label: l.file,
       submenu: [
         { label: l.import, accelerator: 'CmdOrCtrl+O', click: send('import') },
+        { label: l.recent, submenu: recentSubmenu(lang, recent, send) },
         {
           label: l.export,
           submenu: EXPORT_ENTRIES.map((entry, i) => ({

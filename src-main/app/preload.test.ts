@@ -9,6 +9,8 @@ import {
   MENU_ACTIONS,
   MENU_CHANNEL,
   OPEN_FILE_CHANNEL,
+  OPEN_RECENT_CHANNEL,
+  RECENT_FILES_CHANNEL,
   SET_LANGUAGE_CHANNEL,
 } from '../../src-shared/desktop-api';
 import { fromRoot } from '../paths';
@@ -84,6 +86,8 @@ describe('the built preload', () => {
       'onImportProgress',
       'onMenu',
       'openFile',
+      'openRecent',
+      'recentFiles',
       'setLanguage',
     ]);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
@@ -125,6 +129,23 @@ describe('the built preload', () => {
     api.setLanguage?.('de');
     expect(loaded.invoked.map((i) => i.channel)).toEqual([OPEN_FILE_CHANNEL]);
     expect(loaded.sent).toEqual([{ channel: SET_LANGUAGE_CHANNEL, args: ['en'] }]);
+  });
+
+  it('lists and reopens recent files on their own channels, sending only a path', async () => {
+    const loaded = loadPreload();
+    const api = loaded.exposed.get('budgetClair') as Record<
+      string,
+      (...args: unknown[]) => Promise<unknown>
+    >;
+    await api.recentFiles?.();
+    await api.openRecent?.('/home/u/budget.xlsx');
+    await expect(api.openRecent?.({ path: '/etc/passwd' })).rejects.toThrow(/Not a recent/);
+    await expect(api.openRecent?.('x'.repeat(5000))).rejects.toThrow(/Not a recent/);
+
+    expect(loaded.invoked).toEqual([
+      { channel: RECENT_FILES_CHANNEL, args: [] },
+      { channel: OPEN_RECENT_CHANNEL, args: ['/home/u/budget.xlsx'] },
+    ]);
   });
 
   it('passes on only the menu actions it knows, and stops when unsubscribed', () => {

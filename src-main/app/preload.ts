@@ -39,6 +39,14 @@ const MENU_ACTIONS: readonly MenuAction[] = [
   'view:flags',
   'lang:fr',
   'lang:en',
+  'recent:0',
+  'recent:1',
+  'recent:2',
+  'recent:3',
+  'recent:4',
+  'recent:5',
+  'recent:6',
+  'recent:7',
 ];
 
 const IMPORT_STAGES: readonly ImportStage[] = ['read', 'interpret', 'store', 'done'];
@@ -64,6 +72,16 @@ const api: DesktopApi = {
   },
   openFile() {
     return ipcRenderer.invoke('dialog:open-file') as ReturnType<DesktopApi['openFile']>;
+  },
+  recentFiles() {
+    return ipcRenderer.invoke('shell:recent-files') as ReturnType<DesktopApi['recentFiles']>;
+  },
+  openRecent(path) {
+    // The main process checks the path against its own list; this only keeps junk off the wire.
+    if (typeof path !== 'string' || path.length > 4096) {
+      return Promise.reject(new Error('Not a recent file path'));
+    }
+    return ipcRenderer.invoke('dialog:open-recent', path) as ReturnType<DesktopApi['openRecent']>;
   },
   setLanguage(lang) {
     if (lang === 'fr' || lang === 'en') ipcRenderer.send('shell:set-language', lang);

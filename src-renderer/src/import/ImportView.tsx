@@ -17,10 +17,18 @@ type Step =
   | { kind: 'preview'; file: PickedFile; preview: ImportPreview; busy?: boolean }
   | { kind: 'error'; message: string };
 
+/** A recent file to read again by its path; `n` changes at each request. */
+export interface Reopen {
+  path: string;
+  n: number;
+}
+
 interface Props {
   onImported(budgetId: number): void;
   /** Changes when the menu asks for the open dialog. */
   openDialogSignal: number;
+  /** Set when File → Recent files or the projects view asks for a recent file (Electron). */
+  reopen?: Reopen | null;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -33,7 +41,7 @@ export function remap(map: Record<string, string>, column: string, field: string
   return next;
 }
 
-export function ImportView({ onImported, openDialogSignal }: Props) {
+export function ImportView({ onImported, openDialogSignal, reopen = null }: Props) {
   const { t } = useLanguage();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [options, setOptions] = useState<ImportOptions>({});
@@ -62,11 +70,13 @@ export function ImportView({ onImported, openDialogSignal }: Props) {
       if (error) throw error;
       if (done.state === 'cancelled') setStep({ kind: 'choose', cancelled: true });
       else if (commit && done.budgetId !== null) {
-        rememberFile({
-          fileName: file.fileName,
-          budgetId: done.budgetId,
-          at: new Date().toISOString(),
-        });
+        // In Electron the main process keeps the recent files, by path, from its open dialog.
+        if (!native)
+          rememberFile({
+            fileName: file.fileName,
+            budgetId: done.budgetId,
+            at: new Date().toISOString(),
+          });
         onImported(done.budgetId);
       } else if (done.preview) setStep({ kind: 'preview', file, preview: done.preview });
     } catch (error) {
@@ -107,6 +117,22 @@ export function ImportView({ onImported, openDialogSignal }: Props) {
     setStep({ ...step, cancelling: true });
     job.current?.cancel();
   };
+
+  const chooseRecent = async (path: string) => {
+    if (!native) return;
+    try {
+      await previewFile(unwrap(await native.openRecent(path)));
+    } catch (error) {
+      setStep({ kind: 'error', message: messageOf(error) });
+    }
+  };
+
+  const lastReopen = useRef(0);
+  useEffect(() => {
+    if (!reopen || reopen.n === lastReopen.current) return;
+    lastReopen.current = reopen.n;
+    void chooseRecent(reopen.path);
+  });
 
   const lastSignal = useRef(openDialogSignal);
   useEffect(() => {

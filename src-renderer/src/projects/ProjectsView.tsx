@@ -4,7 +4,7 @@ import { formatInteger, visibleText } from '../format';
 import { useLanguage } from '../shell/language';
 import { PopulationField } from './PopulationField';
 import { groupBudgets, VERSIONS, type YearGroup } from './project-groups';
-import { recentFiles } from './recent-files';
+import { useRecentFiles } from './recent-files';
 
 interface Props {
   budgets: BudgetInfo[];
@@ -12,7 +12,11 @@ interface Props {
   onSelect(budgetId: number): void;
   /** Told after a population was saved, so the budgets (and their summaries) are read again. */
   onChanged(): void;
+  /** Reads a recent file again from its path, in Electron. */
+  onReopen(path: string): void;
 }
+
+type RecentProps = Pick<Props, 'budgets' | 'onSelect' | 'onReopen'>;
 
 function BudgetCell({
   budget,
@@ -82,10 +86,9 @@ function YearRow({
   );
 }
 
-function RecentFiles({ budgets, onSelect }: { budgets: BudgetInfo[]; onSelect(id: number): void }) {
+function RecentFiles({ budgets, onSelect, onReopen }: RecentProps) {
   const { t, lang } = useLanguage();
-  const known = new Set(budgets.map((b) => b.id));
-  const files = recentFiles().filter((f) => known.has(f.budgetId));
+  const files = useRecentFiles(budgets);
   return (
     <section aria-labelledby="recent-title">
       <h2 id="recent-title">{t('projects.recent')}</h2>
@@ -94,8 +97,16 @@ function RecentFiles({ budgets, onSelect }: { budgets: BudgetInfo[]; onSelect(id
       ) : (
         <ul className="recent-files">
           {files.map((file) => (
-            <li key={file.fileName}>
-              <button type="button" className="link-button" onClick={() => onSelect(file.budgetId)}>
+            <li key={file.key}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  file.path !== undefined
+                    ? onReopen(file.path)
+                    : file.budgetId !== undefined && onSelect(file.budgetId)
+                }
+              >
                 {t('projects.recentItem', {
                   file: visibleText(file.fileName),
                   date: new Date(file.at).toLocaleString(LOCALES[lang]),
@@ -110,7 +121,7 @@ function RecentFiles({ budgets, onSelect }: { budgets: BudgetInfo[]; onSelect(id
 }
 
 /** Every budget of the store by entity and year, versions side by side, and the recent files. */
-export function ProjectsView({ budgets, currentId, onSelect, onChanged }: Props) {
+export function ProjectsView({ budgets, currentId, onSelect, onChanged, onReopen }: Props) {
   const { t } = useLanguage();
   return (
     <section className="view" aria-labelledby="projects-title">
@@ -144,7 +155,7 @@ export function ProjectsView({ budgets, currentId, onSelect, onChanged }: Props)
           </table>
         </section>
       ))}
-      <RecentFiles budgets={budgets} onSelect={onSelect} />
+      <RecentFiles budgets={budgets} onSelect={onSelect} onReopen={onReopen} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { BudgetInfo } from '../../../src-shared/model';
 import { call, desktop } from '../api';
 import { CompareView } from '../compare/CompareView';
 import { FlagsView } from '../flags/FlagsView';
-import { ImportView } from '../import/ImportView';
+import { ImportView, type Reopen } from '../import/ImportView';
 import type { ExplorerFilter } from '../lines/explorer-model';
 import { LinesView } from '../lines/LinesView';
 import { OverviewView } from '../overview/OverviewView';
@@ -34,6 +34,7 @@ function Workbench({
   const budget = budgets.find((b) => b.id === selectedId) ?? latest(budgets);
   const [view, setView] = useState<View>(budget ? 'overview' : 'import');
   const [openDialog, setOpenDialog] = useState(0);
+  const [reopen, setReopen] = useState<Reopen | null>(null);
   const [linesFilter, setLinesFilter] = useState<ExplorerFilter>({});
   const main = useRef<HTMLElement>(null);
 
@@ -43,19 +44,32 @@ function Workbench({
     requestAnimationFrame(() => main.current?.focus());
   }, []);
 
+  const reopenFile = useCallback(
+    (path: string) => {
+      setReopen((last) => ({ path, n: (last?.n ?? 0) + 1 }));
+      navigate('import');
+    },
+    [navigate],
+  );
+
   useEffect(
     () =>
       desktop()?.onMenu((action) => {
         if (action === 'import') {
           navigate('import');
           setOpenDialog((n) => n + 1);
+        } else if (action.startsWith('recent:')) {
+          const index = Number(action.slice('recent:'.length));
+          void desktop()
+            ?.recentFiles()
+            .then((files) => files[index] && reopenFile(files[index].path));
         } else if (action.startsWith('view:')) {
           navigate(action.slice('view:'.length) as View);
         } else {
           setLang(action === 'lang:en' ? 'en' : 'fr');
         }
       }),
-    [navigate, setLang],
+    [navigate, reopenFile, setLang],
   );
 
   const openLines = (filter: ExplorerFilter) => {
@@ -98,9 +112,10 @@ function Workbench({
             currentId={budget?.id ?? null}
             onSelect={choose}
             onChanged={onImported}
+            onReopen={reopenFile}
           />
         ) : view === 'import' || !budget ? (
-          <ImportView onImported={imported} openDialogSignal={openDialog} />
+          <ImportView onImported={imported} openDialogSignal={openDialog} reopen={reopen} />
         ) : view === 'overview' ? (
           <OverviewView budget={budget} onOpenLines={openLines} />
         ) : view === 'lines' ? (
