@@ -139,13 +139,22 @@ function describePublicSamples(): void {
     it('checks each Total column against Rec + Dev on its row', () => {
       const row7 = preview.issues.find((i) => i.code === 'section-total-mismatch' && i.row === 7);
       expect(row7?.column).toBe('G');
+      expect(row7?.message).toMatch(
+        /^Ligne 7, colonne .+ : le total .+ diffère .+ \(écart .+\)\.$/,
+      );
     });
 
     it('reports where the stated Total row differs from its lines', () => {
       const executed = preview.reconciliations.find((r) => r.phase === 'executed')!;
       expect(executed.row).toBe(51);
       expect(executed.differenceMinor).not.toBe(0);
-      expect(preview.issues.some((i) => i.code === 'total-mismatch' && i.row === 51)).toBe(true);
+      const issue = preview.issues.find(
+        (i) => i.code === 'total-mismatch' && i.row === 51 && i.message.includes('», exécuté :'),
+      );
+      expect(issue?.message).toMatch(
+        /^Ligne 51 « Total », exécuté : le total indiqué .+\sKES diffère/,
+      );
+      expect(issue?.message).not.toMatch(/unités mineures|\d{4}/);
     });
   });
 

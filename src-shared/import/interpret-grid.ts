@@ -75,7 +75,7 @@ function readSheet(
   sheet: GridSheet,
   options: InterpretOptions,
   template: MappingTemplate | null,
-  money: { exponent: number; unitMultiplier: number },
+  money: { currency: string; exponent: number; unitMultiplier: number },
 ): SheetReading {
   const own = sheetMappingOf(template, sheet.name);
   if (own.skip) return emptySheet(sheet, 'left out by the template');
@@ -161,7 +161,11 @@ export function interpretGrid(
     detectCurrency([...titles, ...headerNames]) ?? detectCurrency(chosen.flatMap(sampleTexts));
   const currency = options.currency ?? template?.currency ?? detected?.code ?? 'XXX';
   if (currency === 'XXX') issues.push({ severity: 'info', code: 'currency-unknown', file: file.name, sheet: null, row: null, column: null, message: 'Le fichier ne dit pas sa devise : précisez-la (--currency)' }); // prettier-ignore
-  const money = { exponent: currencyExponent(currency), unitMultiplier: unit?.multiplier ?? 1 };
+  const money = {
+    currency,
+    exponent: currencyExponent(currency),
+    unitMultiplier: unit?.multiplier ?? 1,
+  };
 
   const readings = grid.sheets.map((sheet) =>
     chosen.includes(sheet) ? readSheet(grid, sheet, options, template, money) : emptySheet(sheet, 'not among the sheets asked for'),

@@ -1,3 +1,4 @@
+import { formatAmount } from '../format/amount';
 import { cellAddress, columnLetter, type Grid, type GridCell, type GridSheet } from '../grid';
 import type { Direction, ImportedAmount, ImportIssue, Phase, Section } from '../model';
 import {
@@ -12,6 +13,7 @@ import { contextOf, type RawRow } from './classify-rows';
 import { isRepeatedHeader, type HeaderBlock } from './find-header';
 import { evaluateFormula } from './formulas';
 import type { ColumnPlan } from './map-columns';
+import { PHASE_WORDS } from './phase-words';
 import { cellAt, filledColumns, textOf } from './sheet-cells';
 
 /** Everything read from a table's data rows, before classification. */
@@ -27,6 +29,7 @@ export interface ReadContext {
   sheet: GridSheet;
   header: HeaderBlock;
   plan: ColumnPlan;
+  currency: string;
   exponent: number;
   unitMultiplier: number;
   decimalMark: '.' | ',' | null;
@@ -124,13 +127,14 @@ function asCode(code: string | null): string | null {
 /** Issues where a "Total" column differs from the sum of its section columns on the same row. */
 function checkSectionTotals(ctx: ReadContext, r: number, amounts: ImportedAmount[], style: (col: number) => NumberStyle): ImportIssue[] {
   const out: ImportIssue[] = [];
+  const amount = (minor: number) => formatAmount(minor, ctx.currency, ctx.exponent, 'fr');
   for (const t of ctx.plan.sectionTotals) {
     const figure = figureOf(ctx, cellAt(ctx.sheet, r, t.col), style(t.col));
     if (!figure.ok) continue;
     const stated = toMinorUnits(figure.exact, ctx.exponent, ctx.unitMultiplier)?.valueMinor;
     const cols = new Set(ctx.plan.amounts.filter((a) => a.section && a.phase === t.phase).map((a) => cellAddress(r, a.col)));
     const sum = amounts.filter((a) => a.phase === t.phase && cols.has(a.cell)).reduce((n, a) => n + a.valueMinor, 0);
-    if (stated !== undefined && stated !== sum) out.push(issue(ctx, r, t.col, 'warning', 'section-total-mismatch', `le total ${stated} diffère de la somme des colonnes par section ${sum} (écart ${stated - sum}, en unités mineures)`));
+    if (stated !== undefined && stated !== sum) out.push(issue(ctx, r, t.col, 'warning', 'section-total-mismatch', `le total ${PHASE_WORDS[t.phase]} de ${amount(stated)} diffère de la somme des colonnes par section, ${amount(sum)} (écart ${amount(stated - sum)}).`));
   }
   return out;
 } // prettier-ignore

@@ -1,3 +1,4 @@
+import { formatAmount } from '../format/amount';
 import type { Grid, GridSheet } from '../grid';
 import type { Direction, ImportedRow, ImportIssue, Reconciliation } from '../model';
 import { classifyRows, contextOf } from './classify-rows';
@@ -6,6 +7,7 @@ import { groupTransactions, pivotLong } from './group-rows';
 import { mapColumns, type ColumnPlan, type FieldOverrides } from './map-columns';
 import type { LongPick } from './long-budgets';
 import type { SheetMapping } from './mapping';
+import { PHASE_WORDS } from './phase-words';
 import { readRows } from './read-rows';
 import { reconcile } from './reconcile';
 
@@ -24,7 +26,7 @@ export interface TableReading {
 export interface TableContext {
   grid: Grid;
   sheet: GridSheet;
-  money: { exponent: number; unitMultiplier: number };
+  money: { currency: string; exponent: number; unitMultiplier: number };
   decimalMark: '.' | ',' | null;
   user: FieldOverrides;
   forced: Direction | null;
@@ -96,12 +98,14 @@ export function readTable(
   const undirected = rows.filter((r) => r.kind === 'line' && r.direction === null);
   if (undirected.length > 0) issues.push({ severity: 'warning', code: 'direction-unknown', file: grid.fileName, sheet: sheet.name, row: undirected[0]!.row, column: null, message: `${undirected.length} ligne${undirected.length > 1 ? 's' : ''} dont le fichier ne dit pas si ce sont des recettes ou des dépenses, à partir de la ligne ${undirected[0]!.row} : elles restent hors des totaux ; précisez le sens (--direction, ou « direction » dans le modèle)` }); // prettier-ignore
   const reconciliations = reconcile(sheet.name, table.raws, classes);
+  const amount = (minor: number) =>
+    formatAmount(minor, ctx.money.currency, ctx.money.exponent, 'fr');
   for (const rec of reconciliations.filter((x) => x.differenceMinor !== 0)) {
     const cell = table.amounts[table.raws.findIndex((r) => r.row + 1 === rec.row)]?.find((a) => a.phase === rec.phase)?.cell ?? null;
-    issues.push({ severity: 'warning', code: 'total-mismatch', file: grid.fileName, sheet: sheet.name, row: rec.row, column: cell?.replace(/\d+$/, '') ?? null, message: `Ligne ${rec.row} « ${rec.label} » (${rec.phase}) : le total indiqué ${rec.statedMinor} diffère de la somme des lignes ${rec.computedMinor} (écart ${rec.differenceMinor}, en unités mineures)` });
+    issues.push({ severity: 'warning', code: 'total-mismatch', file: grid.fileName, sheet: sheet.name, row: rec.row, column: cell?.replace(/\d+$/, '') ?? null, message: `Ligne ${rec.row} « ${rec.label} », ${PHASE_WORDS[rec.phase]} : le total indiqué ${amount(rec.statedMinor)} diffère de la somme des lignes, ${amount(rec.computedMinor)} (écart ${amount(rec.differenceMinor)}).` });
   } // prettier-ignore
   for (const rec of reconciliations.filter((x) => x.hiddenMinor)) {
-    issues.push({ severity: 'info', code: 'hidden-in-total', file: grid.fileName, sheet: sheet.name, row: rec.row, column: null, message: `Ligne ${rec.row} « ${rec.label} » (${rec.phase}) : ${rec.hiddenMinor} des lignes closes sont sur des lignes masquées, exclues des totaux par défaut` });
+    issues.push({ severity: 'info', code: 'hidden-in-total', file: grid.fileName, sheet: sheet.name, row: rec.row, column: null, message: `Ligne ${rec.row} « ${rec.label} », ${PHASE_WORDS[rec.phase]} : ${amount(rec.hiddenMinor!)} de ce total viennent de lignes masquées, exclues des totaux par défaut.` });
   } // prettier-ignore
   const reading = { rows, issues, reconciliations, plan, rowCounts, direction: ctx.forced ?? direction }; // prettier-ignore
   return pick ? { ...reading, pick } : reading;
