@@ -81,7 +81,7 @@ export const fr = {
   'lines.caption': '{count} lignes',
   'lines.truncated': 'Seules les {shown} premières lignes sur {count} sont affichées.',
   'lines.flag': 'Alerte',
-  'lines.flagged': 'Ligne signalée',
+  'lines.flagged': 'Ligne avec alerte',
   'flags.title': 'Alertes',
   'flags.empty': 'Aucune alerte.',
   'flags.rule': 'Règle',
@@ -102,7 +102,7 @@ export const fr = {
   'explore.chapter': 'Chapitre',
   'explore.rateMin': 'Taux min. (%)',
   'explore.rateMax': 'Taux max. (%)',
-  'explore.flaggedOnly': 'Lignes signalées seulement',
+  'explore.flaggedOnly': 'Lignes avec alerte seulement',
   'explore.clear': 'Effacer les filtres',
   'explore.shown': '{shown} lignes affichées sur {count}.',
   'explore.treeHint':
