@@ -71,6 +71,23 @@ describe('mapColumns', () => {
     });
     expect(p.amounts.find((a) => a.phase === 'original')?.col).toBe(2);
   });
+
+  it('says in French why each column holds its field', () => {
+    const sheet = sheetOf('S', [
+      ['Code', 'Libellé', 'Prévu', 'Réalisations'],
+      ['601', 'Fournitures', 1, 2],
+    ]);
+    const p = mapColumns(sheet, findHeader(sheet)!, {
+      template: { label: 'Libellé' },
+      user: { executed: 'D' },
+    });
+    expect(p.columns.map((c) => c.because)).toEqual([
+      "mots de l'en-tête : “code”",
+      'modèle enregistré',
+      "mots de l'en-tête : “prevu”",
+      "choix de l'utilisateur",
+    ]);
+  });
 });
 
 describe('sectionOfHeader', () => {

@@ -26,6 +26,10 @@ export interface ColumnPlan {
 /** FIELD → header text or column letter(s); several code columns as a list or "B,C,D". */
 export type FieldOverrides = Partial<Record<Field, string | string[]>>;
 
+/** Why a column holds its field when a saved template or the user named it. */
+export const BY_TEMPLATE = 'modèle enregistré';
+export const BY_USER = "choix de l'utilisateur";
+
 interface Choice {
   col: number;
   field: Field | null;
@@ -68,11 +72,11 @@ function vocabularyChoices(header: HeaderBlock): Choice[] {
       return {
         col,
         field: null,
-        because: 'no known header word',
+        because: "aucun mot connu dans l'en-tête",
         confidence: 0,
         isAddition: false,
       };
-    const because = `header words “${match.words}”`;
+    const because = `mots de l'en-tête : “${match.words}”`;
     return {
       col,
       field: match.field,
@@ -171,7 +175,7 @@ function pickPerField(
     const heldIsTotal = held && /\btotal\b/.test(normaliseHeader(nameOf(held.col)));
     if (
       !held ||
-      (isTotal && !heldIsTotal && held.because !== 'user' && held.because !== 'template')
+      (isTotal && !heldIsTotal && held.because !== BY_USER && held.because !== BY_TEMPLATE)
     ) {
       picked.set(c.field, c);
     }
@@ -191,8 +195,8 @@ export function mapColumns(
   overrides: { template?: FieldOverrides; user?: FieldOverrides } = {},
 ): ColumnPlan {
   const choices = vocabularyChoices(header);
-  applyOverrides(choices, overrides.template ?? {}, header, 'template');
-  applyOverrides(choices, overrides.user ?? {}, header, 'user');
+  applyOverrides(choices, overrides.template ?? {}, header, BY_TEMPLATE);
+  applyOverrides(choices, overrides.user ?? {}, header, BY_USER);
 
   const codeCols = codeColumns(choices, sheet, header);
   const extras: Choice[] = [];
@@ -224,7 +228,7 @@ export function mapColumns(
     const field = isCode ? 'code' : c.field;
     const kept = isCode || (field !== null && (picked.get(field)?.col === c.col || extras.includes(c)));
     const phase = field && kept ? phaseOfField(field) : null;
-    const because = isCode && !c.field ? 'codes under an unnamed column beside the code column' : kept || !field ? c.because : `${c.because}; another column holds this field`;
+    const because = isCode && !c.field ? 'codes dans une colonne sans titre, à côté de celle des codes' : kept || !field ? c.because : `${c.because} ; une autre colonne a été retenue pour cette donnée`;
     return { column: columnLetter(c.col), header: nameOf(c.col), field: kept ? field : null, phase, because, confidence: isCode && !c.field ? 0.7 : c.confidence };
   }); // prettier-ignore
 
