@@ -1,3 +1,4 @@
+import { BY_USER } from '../../../src-shared/import/map-columns';
 import type { ImportIssue, ImportPreview, SheetPreview } from '../../../src-shared/model';
 import { formatAmount, formatInteger, visibleText } from '../format';
 import { SeverityMark } from '../shell/SeverityMark';
@@ -52,7 +53,7 @@ function SheetColumns({ sheet, onRemap }: { sheet: SheetPreview; onRemap: Remap 
                   />
                 </td>
                 <td>
-                  {column.because === 'user' ? t('import.byYou') : visibleText(column.because)}
+                  {column.because === BY_USER ? t('import.byYou') : visibleText(column.because)}
                 </td>
                 <td className="num">
                   {formatInteger(Math.round(column.confidence * 100), lang)} %
