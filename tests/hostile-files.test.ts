@@ -28,7 +28,7 @@ function refused(bytes: Uint8Array, fileName: string): ImportIssue {
   const { result } = timedRead(bytes, fileName);
   if (result.ok) throw new Error(`${fileName} was accepted`);
   expect(result.issue.file).toBe(fileName);
-  expect(result.issue.message).toContain(`'${fileName}'`);
+  expect(result.issue.message).toContain(`« ${fileName} »`);
   return result.issue;
 }
 
@@ -84,7 +84,7 @@ describe('hostile files', () => {
     });
     const issue = refused(xlsx.subarray(0, xlsx.length - 200), 'cut.xlsx');
     expect(issue.code).toBe('zip-truncated');
-    expect(issue.message).toMatch(/damaged or incomplete/);
+    expect(issue.message).toMatch(/abîmé ou incomplet/);
   });
 
   it.each([
@@ -151,7 +151,7 @@ describe('hostile files', () => {
   it('refuses a password-protected workbook and says how to open it', () => {
     const issue = refused(buildOle(['EncryptionInfo', 'EncryptedPackage']), 'locked.xlsx');
     expect(issue.code).toBe('password-protected');
-    expect(issue.message).toMatch(/remove the password/);
+    expect(issue.message).toMatch(/retirez le mot de passe/);
   });
 
   it('reads a workbook with macros and says they were ignored', () => {
@@ -163,7 +163,7 @@ describe('hostile files', () => {
     expect(grid.notes).toContainEqual(
       expect.objectContaining({
         code: 'macros-ignored',
-        message: expect.stringMatching(/ignored/),
+        message: expect.stringMatching(/ignorées/),
       }),
     );
   });
@@ -174,7 +174,7 @@ describe('hostile files', () => {
   ])('refuses a 40 000-character cell in %s with its address', (name, bytes, sheet) => {
     const issue = refused(bytes, name);
     expect(issue).toMatchObject({ code: 'cell-too-long', sheet, row: 2, column: 'B' });
-    expect(issue.message).toMatch(/Cell B2 .*40000 characters; the limit is 32767/);
+    expect(issue.message).toMatch(/La cellule B2 .*40000 caractères ; la limite est de 32767/);
   });
 
   it('reads a workbook of 200 sheets', () => {
@@ -208,7 +208,7 @@ describe('hostile files', () => {
   it('refuses an image renamed .xlsx', () => {
     const issue = refused(PNG_BYTES, 'photo.xlsx');
     expect(issue.code).toBe('not-a-spreadsheet');
-    expect(issue.message).toMatch(/PNG image/);
+    expect(issue.message).toMatch(/c'est une image PNG/);
   });
 
   it('refuses a workbook with more rows than the limit, naming the sheet', () => {

@@ -100,7 +100,9 @@ function withRepair(text: string, encoding: string, notes: GridNote[]): Decoded 
       gridNote(
         'warning',
         'garbled-text-repaired',
-        `${repaired.count} words had been garbled by an earlier wrong decoding (such as 'Ã©' for 'é') and were repaired.`,
+        repaired.count === 1
+          ? 'Un mot abîmé par un mauvais décodage antérieur (comme « Ã© » pour « é ») a été réparé.'
+          : `${repaired.count} mots abîmés par un mauvais décodage antérieur (comme « Ã© » pour « é ») ont été réparés.`,
       ),
     );
   }
@@ -140,7 +142,7 @@ export function decodeText(bytes: Uint8Array, fileName: string, forced?: string)
     } catch {
       return fail(
         'unknown-encoding',
-        `The encoding '${forced}' asked for '${fileName}' is not known.`,
+        `L'encodage « ${forced} » demandé pour « ${fileName} » est inconnu.`,
         fileName,
       );
     }
@@ -165,7 +167,7 @@ export function decodeText(bytes: Uint8Array, fileName: string, forced?: string)
       gridNote(
         'info',
         'encoding-guessed',
-        `The file has no byte-order mark; it was read as ${utf16.toUpperCase()}.`,
+        `Le fichier n'a pas d'indicateur d'ordre des octets (BOM) ; il a été lu en ${utf16.toUpperCase()}.`,
       ),
     );
     return { ok: true, text: new TextDecoder(utf16).decode(bytes), encoding: utf16, notes };
@@ -179,12 +181,12 @@ export function decodeText(bytes: Uint8Array, fileName: string, forced?: string)
     // letters; a stray byte moves the score by 4 at most, so UTF-8 keeps that much benefit.
     const mixed = decodeWithStrays(bytes, stray);
     if (scoreLetters(repairGarbledUtf8(mixed).text) + 4 * stray.length >= guess.score) {
-      const bytesWord = stray.length === 1 ? 'byte' : 'bytes';
+      const bytesWord = stray.length === 1 ? 'octet' : 'octets';
       notes.push(
         gridNote(
           'warning',
           'stray-bytes',
-          `The file is UTF-8 except for ${stray.length} ${bytesWord} (first on line ${lineAt(bytes, stray[0]!)}), read as Windows-1252.`,
+          `Le fichier est en UTF-8, sauf ${stray.length} ${bytesWord} (dès la ligne ${lineAt(bytes, stray[0]!)}), lus en Windows-1252.`,
           { row: lineAt(bytes, stray[0]!) },
         ),
       );
@@ -197,7 +199,7 @@ export function decodeText(bytes: Uint8Array, fileName: string, forced?: string)
     gridNote(
       'info',
       'encoding-guessed',
-      `The file is not UTF-8; it was read as ${label}. Choose another encoding if its labels look wrong.`,
+      `Le fichier n'est pas en UTF-8 ; il a été lu en ${label}. Choisissez un autre encodage si ses libellés semblent faux.`,
     ),
   );
   return withRepair(guess.text, guess.encoding, notes);

@@ -33,7 +33,9 @@ describe('checkZip', () => {
     ]);
     const { issue, elapsedMs } = refusal(bomb);
     expect(issue.code).toBe('zip-too-large');
-    expect(issue.message).toMatch(/'bomb.xlsx' would unpack to 1\.1 GB; the limit is 1\.0 GB/);
+    expect(issue.message).toMatch(
+      /« bomb.xlsx » ferait 1,1 Go une fois décompressé ; la limite est de 1,0 Go/,
+    );
     expect(elapsedMs).toBeLessThan(1000);
   });
 
@@ -68,7 +70,7 @@ describe('checkZip', () => {
   ])('refuses a truncated zip (%s) with a clear message', (_, cut) => {
     const { issue } = refusal(cut(buildWorkbook({ S: [['a', 1]] })));
     expect(issue.code).toMatch(/^zip-(truncated|corrupt)$/);
-    expect(issue.message).toMatch(/'bomb.xlsx' is damaged/);
+    expect(issue.message).toMatch(/« bomb.xlsx » est abîmé/);
   });
 });
 
@@ -82,9 +84,10 @@ describe('resolveLimits', () => {
   });
 
   it.each([
-    [512, '512 bytes'],
-    [1536, '1.5 KB'],
-    [200 * 1024 * 1024, '200 MB'],
+    [0, '0 octet'],
+    [512, '512 octets'],
+    [1536, '1,5 Ko'],
+    [200 * 1024 * 1024, '200 Mo'],
   ])('writes %i bytes as %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
   });

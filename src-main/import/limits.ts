@@ -48,7 +48,7 @@ export function resolveLimits(partial: Partial<ReadLimits> = {}): ReadLimits {
 
 /** Sizes as people read them: 1.5 MB, 200 MB, 1 GB. */
 export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB'];
+  const units = [bytes > 1 ? 'octets' : 'octet', 'Ko', 'Mo', 'Go'];
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
@@ -56,16 +56,16 @@ export function formatBytes(bytes: number): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${value.toFixed(digits)} ${units[unit]}`;
+  return `${value.toFixed(digits).replace('.', ',')} ${units[unit]}`;
 }
 
 export type ZipCheck = { ok: true; entries: ZipEntry[] } | Failure;
 
 const ZIP_MESSAGES: Record<string, string> = {
-  'zip-truncated': 'is damaged or incomplete (was the download or the copy cut short?)',
-  'zip-unsupported': 'uses a zip feature the workbench does not read',
-  'zip-size-lie': 'is damaged or built to exhaust memory',
-  'zip-corrupt': 'is damaged',
+  'zip-truncated': 'est abîmé ou incomplet (téléchargement ou copie interrompus ?)',
+  'zip-unsupported': 'utilise une fonction du format zip que Budget Clair ne lit pas',
+  'zip-size-lie': 'est abîmé, ou fait pour épuiser la mémoire',
+  'zip-corrupt': 'est abîmé',
 };
 
 /**
@@ -83,14 +83,14 @@ export function checkZip(
   if (!directory.ok) {
     return fail(
       directory.code,
-      `'${fileName}' ${ZIP_MESSAGES[directory.code]}: ${directory.reason}.`,
+      `« ${fileName} » ${ZIP_MESSAGES[directory.code]} : ${directory.reason}.`,
       fileName,
     );
   }
   if (directory.declaredCount > limits.maxZipEntries) {
     return fail(
       'zip-too-many-entries',
-      `'${fileName}' holds ${directory.declaredCount} files inside its zip; the limit is ${limits.maxZipEntries}.`,
+      `« ${fileName} » contient ${directory.declaredCount} fichiers dans son archive zip ; la limite est de ${limits.maxZipEntries}.`,
       fileName,
     );
   }
@@ -99,7 +99,7 @@ export function checkZip(
   if (declaredBytes > limits.maxInflatedBytes) {
     return fail(
       'zip-too-large',
-      `'${fileName}' would unpack to ${formatBytes(declaredBytes)}; the limit is ${formatBytes(limits.maxInflatedBytes)}.`,
+      `« ${fileName} » ferait ${formatBytes(declaredBytes)} une fois décompressé ; la limite est de ${formatBytes(limits.maxInflatedBytes)}.`,
       fileName,
     );
   }
@@ -110,7 +110,7 @@ export function checkZip(
     if (!inflated.ok) {
       return fail(
         inflated.code,
-        `'${fileName}' ${ZIP_MESSAGES[inflated.code]}: ${inflated.reason}.`,
+        `« ${fileName} » ${ZIP_MESSAGES[inflated.code]} : ${inflated.reason}.`,
         fileName,
       );
     }

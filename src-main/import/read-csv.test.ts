@@ -143,7 +143,7 @@ describe('readCsv', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issue).toMatchObject({ code: 'unbalanced-quote', file: 'budget.csv', row: 2 });
-    expect(result.issue.message).toMatch(/^Line 2 of 'budget.csv' opens a quoted value/);
+    expect(result.issue.message).toMatch(/^La ligne 2 de « budget.csv » ouvre des guillemets/);
   });
 
   it('removes NUL bytes and says how many', () => {
@@ -155,7 +155,7 @@ describe('readCsv', () => {
     expect(result.ok && result.grid.notes).toContainEqual(
       expect.objectContaining({
         code: 'nul-removed',
-        message: '2 NUL characters were removed from the file.',
+        message: '2 caractères NUL ont été retirés du fichier.',
       }),
     );
   });

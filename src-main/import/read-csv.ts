@@ -13,7 +13,7 @@ const PREFERENCE = ['\t', ';', '|', ','];
 const SNIFF_RECORDS = 500;
 
 function delimiterName(delimiter: string): string {
-  return delimiter === '\t' ? 'tab' : `'${delimiter}'`;
+  return delimiter === '\t' ? 'des tabulations' : `« ${delimiter} »`;
 }
 
 /**
@@ -90,7 +90,13 @@ export function readCsv(
     // NUL never belongs in a budget label; it is what a broken export or a binary leaves.
     text = text.replaceAll('\0', '');
     notes.push(
-      gridNote('warning', 'nul-removed', `${nulCount} NUL characters were removed from the file.`),
+      gridNote(
+        'warning',
+        'nul-removed',
+        nulCount === 1
+          ? 'Un caractère NUL a été retiré du fichier.'
+          : `${nulCount} caractères NUL ont été retirés du fichier.`,
+      ),
     );
   }
 
@@ -98,7 +104,7 @@ export function readCsv(
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     return fail(
       'bad-delimiter',
-      `The delimiter ${JSON.stringify(delimiter)} cannot split '${fileName}'.`,
+      `« ${fileName} » ne se découpe pas en colonnes par ${delimiterName(delimiter)}.`,
       fileName,
     );
   }
@@ -106,7 +112,7 @@ export function readCsv(
   if (!parsed.ok) {
     return fail(
       'unbalanced-quote',
-      `Line ${parsed.unclosedQuoteLine} of '${fileName}' opens a quoted value that is never closed, so the rest of the file would become one cell. Check the quotes on that line.`,
+      `La ligne ${parsed.unclosedQuoteLine} de « ${fileName} » ouvre des guillemets qui ne sont jamais fermés : tout le reste du fichier deviendrait une seule cellule. Vérifiez les guillemets de cette ligne.`,
       fileName,
       { row: parsed.unclosedQuoteLine },
     );
@@ -118,7 +124,7 @@ export function readCsv(
   if (records.length > limits.maxRows) {
     return fail(
       'too-many-rows',
-      `'${fileName}' has ${records.length} rows; the limit is ${limits.maxRows}.`,
+      `« ${fileName} » a ${records.length} lignes ; la limite est de ${limits.maxRows}.`,
       fileName,
     );
   }
@@ -130,7 +136,7 @@ export function readCsv(
     if (record.length > limits.maxColumns) {
       return fail(
         'too-many-columns',
-        `Row ${r + 1} of '${fileName}' has ${record.length} fields; the limit is ${limits.maxColumns}.`,
+        `La ligne ${r + 1} de « ${fileName} » a ${record.length} champs ; la limite est de ${limits.maxColumns}.`,
         fileName,
         { row: r + 1 },
       );
@@ -139,7 +145,7 @@ export function readCsv(
     if (cells > limits.maxCells) {
       return fail(
         'too-many-cells',
-        `'${fileName}' has more than ${limits.maxCells} cells, the limit.`,
+        `« ${fileName} » dépasse la limite de ${limits.maxCells} cellules.`,
         fileName,
         { row: r + 1 },
       );
@@ -148,7 +154,7 @@ export function readCsv(
     if (long >= 0) {
       return fail(
         'cell-too-long',
-        `Cell ${cellAddress(r, long)} of '${fileName}' holds ${record[long]!.length} characters; the limit is ${limits.maxCellChars}.`,
+        `La cellule ${cellAddress(r, long)} de « ${fileName} » contient ${record[long]!.length} caractères ; la limite est de ${limits.maxCellChars}.`,
         fileName,
         { row: r + 1, column: columnLetter(long) },
       );
@@ -157,7 +163,11 @@ export function readCsv(
   }
   if (!options.delimiter) {
     notes.push(
-      gridNote('info', 'delimiter-found', `Fields are separated by ${delimiterName(delimiter)}.`),
+      gridNote(
+        'info',
+        'delimiter-found',
+        `Les champs sont séparés par ${delimiterName(delimiter)}.`,
+      ),
     );
   }
 

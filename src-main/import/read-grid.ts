@@ -59,7 +59,7 @@ export function readGrid(
   if (bytes.length > limits.maxFileBytes) {
     return fail(
       'file-too-large',
-      `'${fileName}' is ${formatBytes(bytes.length)}; the limit is ${formatBytes(limits.maxFileBytes)}.`,
+      `« ${fileName} » fait ${formatBytes(bytes.length)} ; la limite est de ${formatBytes(limits.maxFileBytes)}.`,
       fileName,
     );
   }

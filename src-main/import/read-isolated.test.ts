@@ -39,7 +39,7 @@ describe('readGridIsolated', () => {
     expect(!result.ok && result.issue).toMatchObject({
       code: 'read-timeout',
       file: 'huge.csv',
-      message: "'huge.csv' took longer than 0.3 s to read; reading was stopped.",
+      message: 'La lecture de « huge.csv » a duré plus de 0,3 s ; elle a été arrêtée.',
     });
   });
 

@@ -19,12 +19,17 @@ export interface IsolationOptions {
 // From the sources, a small .mjs registers tsx first; in the desktop build the worker is bundled
 // beside the main process as read-worker.js.
 const IS_BUNDLED = import.meta.url.endsWith('.js');
-const WORKER_ENTRY = new URL(IS_BUNDLED ? './read-worker.js' : './read-worker.mjs', import.meta.url);
+const WORKER_ENTRY = new URL(
+  IS_BUNDLED ? './read-worker.js' : './read-worker.mjs',
+  import.meta.url,
+);
 const DEFAULT_MEMORY_MB = 2048;
 const log = createLogger('import');
 
 function seconds(ms: number): string {
-  return ms < 10_000 ? (ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1) : String(Math.round(ms / 1000));
+  const text =
+    ms < 10_000 ? (ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1) : String(Math.round(ms / 1000));
+  return text.replace('.', ',');
 }
 
 /**
@@ -41,7 +46,7 @@ export function readGridIsolated(
   const maxMemoryMb = isolation.maxMemoryMb ?? DEFAULT_MEMORY_MB;
   if (isolation.signal?.aborted) {
     return Promise.resolve(
-      fail('read-cancelled', `Reading '${fileName}' was cancelled.`, fileName),
+      fail('read-cancelled', `La lecture de « ${fileName} » a été annulée.`, fileName),
     );
   }
 
@@ -68,14 +73,14 @@ export function readGridIsolated(
     };
     const onAbort = () => {
       log.info('read cancelled');
-      finish(fail('read-cancelled', `Reading '${fileName}' was cancelled.`, fileName));
+      finish(fail('read-cancelled', `La lecture de « ${fileName} » a été annulée.`, fileName));
     };
     const timer = setTimeout(() => {
       log.warn(`read stopped after ${timeoutMs} ms`);
       finish(
         fail(
           'read-timeout',
-          `'${fileName}' took longer than ${seconds(timeoutMs)} s to read; reading was stopped.`,
+          `La lecture de « ${fileName} » a duré plus de ${seconds(timeoutMs)} s ; elle a été arrêtée.`,
           fileName,
         ),
       );
@@ -92,7 +97,7 @@ export function readGridIsolated(
         finish(
           fail(
             'read-out-of-memory',
-            `'${fileName}' needs more than ${maxMemoryMb} MB of memory to read; reading was stopped.`,
+            `La lecture de « ${fileName} » demande plus de ${maxMemoryMb} Mo de mémoire ; elle a été arrêtée.`,
             fileName,
           ),
         );
@@ -103,7 +108,7 @@ export function readGridIsolated(
       finish(
         fail(
           'read-failed',
-          `'${fileName}' could not be read because of an internal error.`,
+          `« ${fileName} » n'a pas pu être lu, à cause d'une erreur interne.`,
           fileName,
         ),
       );
@@ -112,7 +117,7 @@ export function readGridIsolated(
       finish(
         fail(
           'read-failed',
-          `'${fileName}' could not be read: the reader stopped (code ${code}).`,
+          `« ${fileName} » n'a pas pu être lu : le lecteur s'est arrêté (code ${code}).`,
           fileName,
         ),
       );

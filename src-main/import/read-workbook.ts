@@ -52,13 +52,13 @@ function parseWorkbook(bytes: Uint8Array, fileName: string): XLSX.WorkBook | Fai
     if (/password|encrypt/i.test(reason)) {
       return fail(
         'password-protected',
-        `'${fileName}' is protected by a password. Remove the password in your spreadsheet program and import it again.`,
+        `« ${fileName} » est protégé par un mot de passe. Retirez le mot de passe dans votre tableur et importez-le à nouveau.`,
         fileName,
       );
     }
     return fail(
       'workbook-unreadable',
-      `'${fileName}' could not be read as a workbook (${reason}).`,
+      `« ${fileName} » n'a pas pu être lu comme un classeur ; il est peut-être abîmé. Détail technique : « ${reason} ».`,
       fileName,
     );
   }
@@ -146,7 +146,7 @@ function convertSheet(
   if (data.length > limits.maxRows) {
     return fail(
       'too-many-rows',
-      `Sheet '${name}' of '${fileName}' has ${data.length} rows; the limit is ${limits.maxRows}.`,
+      `La feuille « ${name} » de « ${fileName} » a ${data.length} lignes ; la limite est de ${limits.maxRows}.`,
       fileName,
       { sheet: name },
     );
@@ -162,7 +162,7 @@ function convertSheet(
     if (source.length > limits.maxColumns) {
       return fail(
         'too-many-columns',
-        `Row ${r + 1} of sheet '${name}' in '${fileName}' has ${source.length} columns; the limit is ${limits.maxColumns}.`,
+        `La ligne ${r + 1} de la feuille « ${name} » de « ${fileName} » a ${source.length} colonnes ; la limite est de ${limits.maxColumns}.`,
         fileName,
         { sheet: name, row: r + 1 },
       );
@@ -171,7 +171,7 @@ function convertSheet(
     if (cells > limits.maxCells) {
       return fail(
         'too-many-cells',
-        `Sheet '${name}' of '${fileName}' has more than ${limits.maxCells} cells, the limit.`,
+        `La feuille « ${name} » de « ${fileName} » dépasse la limite de ${limits.maxCells} cellules.`,
         fileName,
         { sheet: name, row: r + 1 },
       );
@@ -182,7 +182,7 @@ function convertSheet(
       if (typeof converted?.value === 'string' && converted.value.length > limits.maxCellChars) {
         return fail(
           'cell-too-long',
-          `Cell ${cellAddress(r, c)} of sheet '${name}' in '${fileName}' holds ${converted.value.length} characters; the limit is ${limits.maxCellChars} (Excel's own).`,
+          `La cellule ${cellAddress(r, c)} de la feuille « ${name} » de « ${fileName} » contient ${converted.value.length} caractères ; la limite est de ${limits.maxCellChars}, celle d'Excel.`,
           fileName,
           { sheet: name, row: r + 1, column: columnLetter(c) },
         );
@@ -235,7 +235,7 @@ export function readWorkbook(
   if (names.length > limits.maxSheets) {
     return fail(
       'too-many-sheets',
-      `'${fileName}' has ${names.length} sheets; the limit is ${limits.maxSheets}.`,
+      `« ${fileName} » a ${names.length} feuilles ; la limite est de ${limits.maxSheets}.`,
       fileName,
     );
   }
@@ -246,7 +246,7 @@ export function readWorkbook(
       gridNote(
         'info',
         'macros-ignored',
-        'The workbook contains macros; they were ignored and never run.',
+        'Le classeur contient des macros ; elles ont été ignorées, jamais exécutées.',
       ),
     );
   }
@@ -257,7 +257,7 @@ export function readWorkbook(
     const sheet = sheetByName(workbook, name);
     if (!sheet) {
       notes.push(
-        gridNote('warning', 'sheet-unreadable', `Sheet '${name}' could not be read.`, {
+        gridNote('warning', 'sheet-unreadable', `La feuille « ${name} » n'a pas pu être lue.`, {
           sheet: name,
         }),
       );
@@ -279,7 +279,9 @@ export function readWorkbook(
         gridNote(
           'warning',
           'formula-without-value',
-          `${missing} formula cells of sheet '${name}' have no saved value.`,
+          missing === 1
+            ? `Une cellule à formule de la feuille « ${name} » n'a pas de valeur enregistrée.`
+            : `${missing} cellules à formule de la feuille « ${name} » n'ont pas de valeur enregistrée.`,
           { sheet: name },
         ),
       );

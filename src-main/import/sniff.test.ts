@@ -33,17 +33,17 @@ describe('sniffFormat', () => {
   });
 
   it.each([
-    ['empty-file', new Uint8Array(0), /is empty/],
-    ['not-a-spreadsheet', PNG_BYTES, /PNG image/],
-    ['not-a-spreadsheet', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), /JPEG image/],
-    ['not-a-spreadsheet', new TextEncoder().encode('GIF89a\u0001\u0000'), /GIF image/],
-    ['not-a-spreadsheet', new TextEncoder().encode('%PDF-1.7\n%\u00e2'), /PDF document/],
-    ['not-a-spreadsheet', writeZip([{ name: 'word/document.xml', data: '<w/>' }]), /Word document/],
-    ['not-a-spreadsheet', writeZip([{ name: 'notes.txt', data: 'hello' }]), /zip archive/],
-    ['not-a-spreadsheet', new Uint8Array(256).map((_, i) => (i * 7) % 32), /binary file/],
-    ['password-protected', buildOle(['EncryptionInfo', 'EncryptedPackage']), /password/],
-    ['not-a-spreadsheet', buildOle(['WordDocument']), /Word document/],
-    ['zip-truncated', xlsx.subarray(0, Math.floor(xlsx.length / 2)), /damaged or incomplete/],
+    ['empty-file', new Uint8Array(0), /est vide \(0 octet\)/],
+    ['not-a-spreadsheet', PNG_BYTES, /c'est une image PNG/],
+    ['not-a-spreadsheet', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), /image JPEG/],
+    ['not-a-spreadsheet', new TextEncoder().encode('GIF89a\u0001\u0000'), /image GIF/],
+    ['not-a-spreadsheet', new TextEncoder().encode('%PDF-1.7\n%\u00e2'), /document PDF/],
+    ['not-a-spreadsheet', writeZip([{ name: 'word/document.xml', data: '<w/>' }]), /document Word/],
+    ['not-a-spreadsheet', writeZip([{ name: 'notes.txt', data: 'hello' }]), /archive zip/],
+    ['not-a-spreadsheet', new Uint8Array(256).map((_, i) => (i * 7) % 32), /fichier binaire/],
+    ['password-protected', buildOle(['EncryptionInfo', 'EncryptedPackage']), /mot de passe/],
+    ['not-a-spreadsheet', buildOle(['WordDocument']), /document Word/],
+    ['zip-truncated', xlsx.subarray(0, Math.floor(xlsx.length / 2)), /abîmé ou incomplet/],
   ])('refuses with %s and a message naming the file (%#)', (code, bytes, message) => {
     const sniffed = sniffFormat(bytes, 'budget.xlsx');
     expect(sniffed.ok).toBe(false);
@@ -51,7 +51,7 @@ describe('sniffFormat', () => {
     expect(sniffed.issue.code).toBe(code);
     expect(sniffed.issue.file).toBe('budget.xlsx');
     expect(sniffed.issue.message).toMatch(message);
-    expect(sniffed.issue.message).toContain("'budget.xlsx'");
+    expect(sniffed.issue.message).toContain('« budget.xlsx »');
   });
 
   it('refuses a zip declaring more entries than the limit before reading their names', () => {

@@ -10,15 +10,15 @@ const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 
 const NOT_SPREADSHEETS: { kind: string; magic: number[] }[] = [
-  { kind: 'a PNG image', magic: [0x89, 0x50, 0x4e, 0x47] },
-  { kind: 'a JPEG image', magic: [0xff, 0xd8, 0xff] },
-  { kind: 'a GIF image', magic: [0x47, 0x49, 0x46, 0x38] },
-  { kind: 'a PDF document', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-  { kind: 'a TIFF image', magic: [0x49, 0x49, 0x2a, 0x00] },
-  { kind: 'a TIFF image', magic: [0x4d, 0x4d, 0x00, 0x2a] },
-  { kind: 'a gzip archive', magic: [0x1f, 0x8b] },
-  { kind: 'a 7-Zip archive', magic: [0x37, 0x7a, 0xbc, 0xaf] },
-  { kind: 'a RAR archive', magic: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07] },
+  { kind: 'une image PNG', magic: [0x89, 0x50, 0x4e, 0x47] },
+  { kind: 'une image JPEG', magic: [0xff, 0xd8, 0xff] },
+  { kind: 'une image GIF', magic: [0x47, 0x49, 0x46, 0x38] },
+  { kind: 'un document PDF', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { kind: 'une image TIFF', magic: [0x49, 0x49, 0x2a, 0x00] },
+  { kind: 'une image TIFF', magic: [0x4d, 0x4d, 0x00, 0x2a] },
+  { kind: 'une archive gzip', magic: [0x1f, 0x8b] },
+  { kind: 'une archive 7-Zip', magic: [0x37, 0x7a, 0xbc, 0xaf] },
+  { kind: 'une archive RAR', magic: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07] },
 ];
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
@@ -64,14 +64,14 @@ function sniffZip(bytes: Uint8Array, fileName: string, maxEntries: number): Snif
   if (!directory.ok) {
     return fail(
       directory.code,
-      `'${fileName}' is damaged or incomplete: ${directory.reason}.`,
+      `« ${fileName} » est abîmé ou incomplet : ${directory.reason}.`,
       fileName,
     );
   }
   if (directory.declaredCount > maxEntries) {
     return fail(
       'zip-too-many-entries',
-      `'${fileName}' holds ${directory.declaredCount} files inside its zip; the limit is ${maxEntries}.`,
+      `« ${fileName} » contient ${directory.declaredCount} fichiers dans son archive zip ; la limite est de ${maxEntries}.`,
       fileName,
     );
   }
@@ -85,32 +85,32 @@ function sniffZip(bytes: Uint8Array, fileName: string, maxEntries: number): Snif
     const type = content.ok ? content.data.toString('latin1').trim() : '';
     if (type === ODS_MIMETYPE) return { ok: true, format: 'ods' };
     if (type.startsWith('application/vnd.oasis.opendocument.')) {
-      return notSpreadsheet(fileName, 'an OpenDocument file that is not a spreadsheet');
+      return notSpreadsheet(fileName, "un fichier OpenDocument qui n'est pas un tableur");
     }
   }
-  if (names.has('word/document.xml')) return notSpreadsheet(fileName, 'a Word document');
-  if (names.has('ppt/presentation.xml')) return notSpreadsheet(fileName, 'a PowerPoint file');
-  return notSpreadsheet(fileName, 'a zip archive without a workbook inside');
+  if (names.has('word/document.xml')) return notSpreadsheet(fileName, 'un document Word');
+  if (names.has('ppt/presentation.xml')) return notSpreadsheet(fileName, 'un fichier PowerPoint');
+  return notSpreadsheet(fileName, 'une archive zip qui ne contient pas de classeur');
 }
 
 function sniffOle(bytes: Uint8Array, fileName: string): Sniffed {
   if (hasOleName(bytes, 'EncryptionInfo') || hasOleName(bytes, 'EncryptedPackage')) {
     return fail(
       'password-protected',
-      `'${fileName}' is protected by a password. Open it in your spreadsheet program, remove the password (File › Info › Protect workbook), save it and import it again.`,
+      `« ${fileName} » est protégé par un mot de passe. Ouvrez-le dans votre tableur, retirez le mot de passe (Fichier › Informations › Protéger le classeur), enregistrez-le et importez-le à nouveau.`,
       fileName,
     );
   }
   if (hasOleName(bytes, 'Workbook') || hasOleName(bytes, 'Book'))
     return { ok: true, format: 'xls' };
-  if (hasOleName(bytes, 'WordDocument')) return notSpreadsheet(fileName, 'a Word document');
-  return notSpreadsheet(fileName, 'an Office file without a workbook inside');
+  if (hasOleName(bytes, 'WordDocument')) return notSpreadsheet(fileName, 'un document Word');
+  return notSpreadsheet(fileName, 'un fichier Office qui ne contient pas de classeur');
 }
 
 function notSpreadsheet(fileName: string, kind: string): Failure {
   return fail(
     'not-a-spreadsheet',
-    `'${fileName}' is not a spreadsheet: it is ${kind}. Import an xlsx, xls, ods or csv file.`,
+    `« ${fileName} » n'est pas un tableur : c'est ${kind}. Importez un fichier xlsx, xls, ods ou csv.`,
     fileName,
   );
 }
@@ -120,15 +120,17 @@ export function sniffFormat(
   fileName: string,
   maxZipEntries = DEFAULT_LIMITS.maxZipEntries,
 ): Sniffed {
-  if (bytes.length === 0) return fail('empty-file', `'${fileName}' is empty (0 bytes).`, fileName);
+  if (bytes.length === 0)
+    return fail('empty-file', `« ${fileName} » est vide (0 octet).`, fileName);
   if (isZip(bytes)) return sniffZip(bytes, fileName, maxZipEntries);
   if (startsWith(bytes, OLE2_MAGIC)) return sniffOle(bytes, fileName);
   if (isBareBiff(bytes)) return { ok: true, format: 'xls' };
   const known = NOT_SPREADSHEETS.find((candidate) => startsWith(bytes, candidate.magic));
   if (known) return notSpreadsheet(fileName, known.kind);
   if (startsWith(bytes, [0x50, 0x4b])) {
-    return fail('zip-truncated', `'${fileName}' is a damaged zip file.`, fileName);
+    return fail('zip-truncated', `« ${fileName} » est un fichier zip abîmé.`, fileName);
   }
-  if (!looksLikeText(bytes)) return notSpreadsheet(fileName, 'a binary file of an unknown kind');
+  if (!looksLikeText(bytes))
+    return notSpreadsheet(fileName, "un fichier binaire d'un type inconnu");
   return { ok: true, format: 'csv' };
 }

@@ -81,15 +81,15 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDire
     code: 'zip-truncated',
     reason,
   });
-  if (bytes.length < 22) return truncated('it is too short to hold a zip directory');
+  if (bytes.length < 22) return truncated('il est trop court pour contenir un répertoire zip');
   const eocd = findEndOfDirectory(view);
-  if (eocd < 0) return truncated('its zip directory is missing: the end of the file was cut off');
+  if (eocd < 0) return truncated('son répertoire zip manque, la fin du fichier a été coupée');
 
   let count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || offset === 0xffffffff) {
     const zip64 = readZip64End(view, eocd);
-    if (!zip64) return truncated('its zip64 directory record is missing');
+    if (!zip64) return truncated("l'enregistrement zip64 de son répertoire manque");
     count = zip64.count;
     offset = zip64.offset;
   }
@@ -99,13 +99,13 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipDire
   let at = offset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
-      return truncated(`its zip directory breaks off at entry ${i + 1} of ${count}`);
+      return truncated(`son répertoire zip s'arrête à l'entrée ${i + 1} sur ${count}`);
     }
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     const nameEnd = at + 46 + nameLength;
-    if (nameEnd + extraLength > bytes.length) return truncated('its zip directory is cut off');
+    if (nameEnd + extraLength > bytes.length) return truncated('son répertoire zip est coupé');
     const entry: ZipEntry = {
       name: Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, nameLength).toString('utf8'),
       flags: view.getUint16(at + 8, true),
@@ -134,14 +134,18 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): EntryData {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localHeaderOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) {
-    return { ok: false, code: 'zip-truncated', reason: `the entry ${entry.name} is missing` };
+    return { ok: false, code: 'zip-truncated', reason: `l'entrée « ${entry.name} » manque` };
   }
   const dataAt = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   if (dataAt + entry.compressedSize > bytes.length) {
-    return { ok: false, code: 'zip-truncated', reason: `the entry ${entry.name} is cut off` };
+    return { ok: false, code: 'zip-truncated', reason: `l'entrée « ${entry.name} » est coupée` };
   }
   if (entry.flags & 1) {
-    return { ok: false, code: 'zip-unsupported', reason: `the entry ${entry.name} is encrypted` };
+    return {
+      ok: false,
+      code: 'zip-unsupported',
+      reason: `l'entrée « ${entry.name} » est chiffrée`,
+    };
   }
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset + dataAt, entry.compressedSize);
   if (entry.method === 0) {
@@ -149,7 +153,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): EntryData {
       return {
         ok: false,
         code: 'zip-size-lie',
-        reason: `the entry ${entry.name} lies about its size`,
+        reason: `l'entrée « ${entry.name} » annonce une taille fausse`,
       };
     }
     return { ok: true, data: raw };
@@ -158,7 +162,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): EntryData {
     return {
       ok: false,
       code: 'zip-unsupported',
-      reason: `the entry ${entry.name} uses compression method ${entry.method}`,
+      reason: `l'entrée « ${entry.name} » utilise la méthode de compression ${entry.method}`,
     };
   }
   try {
@@ -168,7 +172,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): EntryData {
       return {
         ok: false,
         code: 'zip-size-lie',
-        reason: `the entry ${entry.name} lies about its size`,
+        reason: `l'entrée « ${entry.name} » annonce une taille fausse`,
       };
     }
     return { ok: true, data };
@@ -178,9 +182,9 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): EntryData {
       return {
         ok: false,
         code: 'zip-size-lie',
-        reason: `the entry ${entry.name} lies about its size`,
+        reason: `l'entrée « ${entry.name} » annonce une taille fausse`,
       };
     }
-    return { ok: false, code: 'zip-corrupt', reason: `the entry ${entry.name} is damaged` };
+    return { ok: false, code: 'zip-corrupt', reason: `l'entrée « ${entry.name} » est abîmée` };
   }
 }
