@@ -177,6 +177,16 @@ describe('readCsv', () => {
     ]);
   });
 
+  it.each([
+    ['Code;Prévu\n70;1\n', 'Les champs sont séparés par « ; ».'],
+    ['Code\tPrévu\n70\t1\n', 'Les champs sont séparés par des tabulations.'],
+  ])('says in French which delimiter it found (%#)', (text, message) => {
+    const result = readCsv(encode(text), 'b.csv', {}, limits);
+    expect(result.ok && result.grid.notes).toContainEqual(
+      expect.objectContaining({ code: 'delimiter-found', message }),
+    );
+  });
+
   it('names the sheet after the file', () => {
     const result = readCsv(encode('a\n'), 'data/Budget 2024.csv', {}, limits);
     expect(result.ok && result.grid.sheets[0]!.name).toBe('Budget 2024');
