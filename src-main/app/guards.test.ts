@@ -10,7 +10,7 @@ describe('isAppUrl', () => {
     ['app://bundle/index.html', true],
     ['app://bundle/', true],
     ['app://other/index.html', false],
-    ['file:///work/out/renderer/index.html', false],
+    ['file:///opt/budget-clair/out/renderer/index.html', false],
     ['http://127.0.0.1:5173/', false],
     ['https://bundle/', false],
     ['not a url', false],
