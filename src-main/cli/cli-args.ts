@@ -12,7 +12,7 @@ export const USAGE = `Utilisation :
                        [--currency CODE] [--direction revenue|expenditure]
                        [--map CHAMP=EN-TÊTE[,CHAMP=EN-TÊTE...]] [--mapping FICHIER.json]
                        [--version primitif|revised|compte-administratif] [--templates DOSSIER]
-                       [--dry-run] [--json]
+                       [--encoding utf-8|windows-1252|macintosh|utf-16le|...] [--dry-run] [--json]
   budget-clair join    BUDGET RÉALISATIONS --key COL-BUDGET=COL-RÉALISATIONS[,...] --db CHEMIN
                        [--mapping FICHIER.json] [--actuals-mapping FICHIER.json]
                        [--entity NOM] [--year AAAA] [--currency CODE] [--version ...] [--json]
@@ -95,6 +95,7 @@ export const COMMAND_OPTIONS: Record<string, Options> = {
     mapping: { type: 'string' },
     version: { type: 'string' },
     templates: { type: 'string', multiple: true },
+    encoding: { type: 'string' },
     'dry-run': { type: 'boolean' },
   },
   join: {
@@ -185,6 +186,7 @@ export function importOptionsOf(values: ParsedValues): ImportOptions {
     currency: typeof values.currency === 'string' ? values.currency.toUpperCase() : undefined,
     direction: values.direction,
     map: Array.isArray(values.map) ? parseMap(values.map) : undefined,
+    encoding: values.encoding,
   };
   if (typeof values.mapping === 'string') {
     try {

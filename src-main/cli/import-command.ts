@@ -67,6 +67,8 @@ export interface ImportReport {
   entity: string | null;
   year: number | null;
   currency: string | null;
+  /** How a text file was decoded (a WHATWG name); null for workbooks. */
+  encoding: string | null;
   version: BudgetInfo['version'] | null;
   /** The budget a corrected file superseded, with the lines added, removed and changed. */
   replaced?: Replacement;
@@ -164,6 +166,7 @@ export function importReport(
     entity: budget?.entity ?? preview?.entity ?? null,
     year: budget?.fiscalYear ?? preview?.fiscalYear ?? null,
     currency: budget?.currency ?? preview?.currency ?? null,
+    encoding: preview?.file.encoding ?? null,
     version: budget && !dryRun ? budget.version : null,
     ...(outcome.ok && outcome.replaced ? { replaced: outcome.replaced } : {}),
     lines: lines.filter((l) => l.kind === 'line').length,
