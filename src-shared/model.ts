@@ -174,6 +174,8 @@ export const ImportPreview = z.object({
     sizeBytes: z.number().int(),
     format: FileFormat,
     encoding: z.string().nullable(),
+    /** CSV only: the delimiter the reader found (or was given); absent for workbooks. */
+    delimiter: z.string().nullable().optional(),
   }),
   entity: z.string().nullable(),
   fiscalYear: z.number().int().nullable(),

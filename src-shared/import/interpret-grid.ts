@@ -182,7 +182,7 @@ export function interpretGrid(
   const fileYear = yearIn(file.name.replace(/[_-]/g, ' '));
   const pick = readings.find((r) => r.pick)?.pick;
   return {
-    file: { name: file.name, sha256: file.sha256, sizeBytes: file.sizeBytes, format: grid.format, encoding: grid.encoding },
+    file: { name: file.name, sha256: file.sha256, sizeBytes: file.sizeBytes, format: grid.format, encoding: grid.encoding, delimiter: grid.delimiter },
     entity: options.entity ?? pick?.entity ?? facts.entity?.name ?? null,
     fiscalYear: options.year ?? pick?.year ?? facts.year?.value ?? fileYear?.value ?? null,
     currency,

@@ -6,10 +6,12 @@ import { desktop, unwrap } from '../api';
 import { rememberFile } from '../projects/recent-files';
 import { useLanguage } from '../shell/language';
 import { jobError, runImportJob, type RunningJob } from './import-job';
+import { EncodingChoice } from './EncodingChoice';
 import { ImportProgress } from './ImportProgress';
 import { ImportTarget } from './ImportTarget';
 import { PreviewPanel } from './PreviewPanel';
 import { readPickedFile } from './read-file';
+import { rememberEncoding, rememberedEncoding } from './remembered-encoding';
 
 type Step =
   | { kind: 'choose'; cancelled?: boolean }
@@ -46,16 +48,19 @@ export function ImportView({ onImported, openDialogSignal, reopen = null }: Prop
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [options, setOptions] = useState<ImportOptions>({});
   const [version, setVersion] = useState<BudgetVersion | undefined>();
+  // True while the encoding in `options` is the one kept from an earlier preview of the file.
+  const [remembered, setRemembered] = useState(false);
   // Only the latest job may change the step: a reply to an abandoned one is dropped.
   const job = useRef<RunningJob | null>(null);
   const native = desktop();
 
+  /** Resolves to true when the job ended on a preview shown to the user. */
   const run = async (
     file: PickedFile,
     next: ImportOptions,
     commit: boolean,
     shown?: ImportPreview,
-  ) => {
+  ): Promise<boolean> => {
     const running = runImportJob({ file, options: next, commit, version }, (progress) => {
       if (job.current === running && !shown)
         setStep((s) => (s.kind === 'running' ? { ...s, progress } : s));
@@ -65,7 +70,7 @@ export function ImportView({ onImported, openDialogSignal, reopen = null }: Prop
     else setStep({ kind: 'running', file, progress: START, cancelling: false });
     try {
       const done = await running.finished;
-      if (job.current !== running) return;
+      if (job.current !== running) return false;
       const error = jobError(done);
       if (error) throw error;
       if (done.state === 'cancelled') setStep({ kind: 'choose', cancelled: true });
@@ -78,15 +83,22 @@ export function ImportView({ onImported, openDialogSignal, reopen = null }: Prop
             at: new Date().toISOString(),
           });
         onImported(done.budgetId);
-      } else if (done.preview) setStep({ kind: 'preview', file, preview: done.preview });
+      } else if (done.preview) {
+        setStep({ kind: 'preview', file, preview: done.preview });
+        return true;
+      }
     } catch (error) {
       if (job.current === running) setStep({ kind: 'error', message: messageOf(error) });
     }
+    return false;
   };
 
-  const previewFile = (file: PickedFile) => {
-    setOptions({});
-    return run(file, {}, false);
+  const previewFile = async (file: PickedFile) => {
+    const encoding = rememberedEncoding(file.fileName);
+    const first = encoding ? { encoding } : {};
+    setOptions(first);
+    setRemembered(encoding !== undefined);
+    await run(file, first, false);
   };
 
   const chooseNative = async () => {
@@ -110,6 +122,16 @@ export function ImportView({ onImported, openDialogSignal, reopen = null }: Prop
     const next = { ...options, map: remap(options.map ?? {}, column, field) };
     setOptions(next);
     void run(step.file, next, false, step.preview);
+  };
+
+  const changeEncoding = async (encoding: string | undefined) => {
+    if (step.kind !== 'preview') return;
+    const next = { ...options, encoding };
+    setOptions(next);
+    setRemembered(false);
+    // Kept only once it reads: an encoding that fails would otherwise fail on every next try.
+    if (await run(step.file, next, false, step.preview))
+      rememberEncoding(step.file.fileName, encoding);
   };
 
   const cancel = () => {
@@ -188,6 +210,15 @@ export function ImportView({ onImported, openDialogSignal, reopen = null }: Prop
             onChange={setOptions}
             onVersion={setVersion}
           />
+          {step.preview.file.format === 'csv' && (
+            <EncodingChoice
+              preview={step.preview}
+              chosen={options.encoding}
+              remembered={remembered}
+              busy={step.busy === true}
+              onChange={(encoding) => void changeEncoding(encoding)}
+            />
+          )}
           <PreviewPanel
             preview={step.preview}
             saving={false}
