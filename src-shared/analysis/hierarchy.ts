@@ -1,4 +1,4 @@
-import type { BudgetLine, Phase } from '../model';
+import { Phase, type BudgetLine } from '../model';
 
 /** A stated subtotal or total row with the sums of the detail lines it closes. */
 export interface StatedGroup {
@@ -31,8 +31,12 @@ export function statedGroups(rows: BudgetLine[]): StatedGroup[] {
   const coded = new Map<string, Map<string, StatedGroup[]>>();
   const wide: StatedGroup[] = [];
   const parents = new Map<string, Map<string, string>>();
+  // Only codes that are some row's parent can be on a chain: keeping just those spares a map of
+  // every line's code.
+  const parentCodes = new Set<string>();
+  for (const row of rows) if (row.parentCode !== null) parentCodes.add(row.parentCode);
   for (const row of rows) {
-    if (row.code !== null && row.parentCode !== null) {
+    if (row.code !== null && row.parentCode !== null && parentCodes.has(row.code)) {
       mapOf(parents, row.sheet).set(row.code, row.parentCode);
     }
     if (row.kind !== 'subtotal' && row.kind !== 'total') continue;
@@ -50,25 +54,110 @@ export function statedGroups(rows: BudgetLine[]): StatedGroup[] {
   for (const [sheet, byCode] of coded) {
     lengths.set(sheet, [...new Set([...byCode.keys()].map((code) => code.length))]);
   }
-  const ancestors: string[] = [];
-  for (const line of rows) {
-    if (line.kind !== 'line') continue;
-    const byCode = coded.get(line.sheet);
+  const wideBySheet = new Map<string, StatedGroup[]>();
+  for (const group of wide) mapList(wideBySheet, group.row.sheet).push(group);
+  const runs = new RunsOfLines(coded, lengths, parents, wideBySheet);
+  for (const line of rows) if (line.kind === 'line') runs.add(line);
+  runs.flush();
+  return [...[...coded.values()].flatMap((m) => [...m.values()].flat()), ...wide];
+}
+
+const PHASES = Phase.options;
+const PHASE_INDEX = Object.fromEntries(PHASES.map((phase, i) => [phase, i])) as Record<Phase, number>; // prettier-ignore
+
+/**
+ * Adds lines to their groups run by run. Lines come chapter by chapter, so consecutive lines
+ * nearly always close into the same groups: a run is summed once, in a typed array, and added
+ * to each of its groups when the next line's groups differ. Amounts are integer minor units,
+ * so a run's sum added at once gives the same total as its lines added one by one.
+ */
+class RunsOfLines {
+  private last: BudgetLine | null = null;
+  private prefixes: string[] = [];
+  private groups: StatedGroup[] = [];
+  private readonly ancestors: string[] = [];
+  private readonly sums = new Float64Array(PHASES.length);
+  private readonly has = new Uint8Array(PHASES.length);
+  private count = 0;
+
+  constructor(
+    private readonly coded: Map<string, Map<string, StatedGroup[]>>,
+    private readonly lengths: Map<string, number[]>,
+    private readonly parents: Map<string, Map<string, string>>,
+    private readonly wideBySheet: Map<string, StatedGroup[]>,
+  ) {}
+
+  add(line: BudgetLine): void {
+    if (!this.sameAsLast(line)) {
+      this.flush();
+      this.resolve(line);
+    }
+    this.last = line;
+    this.count += 1;
+    for (const phase in line.amounts) {
+      const i = PHASE_INDEX[phase as Phase];
+      this.sums[i] = (this.sums[i] as number) + (line.amounts[phase as Phase] as number);
+      this.has[i] = 1;
+    }
+  }
+
+  flush(): void {
+    if (this.count === 0) return;
+    for (const group of this.groups) {
+      group.lineCount += this.count;
+      for (let i = 0; i < PHASES.length; i++) {
+        if (this.has[i] === 0) continue;
+        const phase = PHASES[i] as Phase;
+        group.sums[phase] = (group.sums[phase] ?? 0) + (this.sums[i] as number);
+      }
+    }
+    this.sums.fill(0);
+    this.has.fill(0);
+    this.count = 0;
+  }
+
+  private sameAsLast(line: BudgetLine): boolean {
+    const last = this.last;
+    if (last === null) return false;
+    if (last.sheet !== line.sheet || last.direction !== line.direction) return false;
+    if (last.section !== line.section || last.parentCode !== line.parentCode) return false;
+    if (last.code === null || line.code === null) return last.code === line.code;
+    if (last.code.length !== line.code.length) return false;
+    for (const prefix of this.prefixes) if (!line.code.startsWith(prefix)) return false;
+    return true;
+  }
+
+  private resolve(line: BudgetLine): void {
+    const groups: StatedGroup[] = [];
+    const byCode = this.coded.get(line.sheet);
+    const prefixes: string[] = [];
     if (byCode && line.code !== null) {
-      collectAncestors(line, lengths.get(line.sheet) ?? [], parents.get(line.sheet), ancestors);
-      for (const code of ancestors) {
+      const lengths = this.lengths.get(line.sheet) ?? [];
+      collectAncestors(line, lengths, this.parents.get(line.sheet), this.ancestors);
+      for (const len of lengths) if (len < line.code.length) prefixes.push(line.code.slice(0, len));
+      for (const code of this.ancestors) {
         for (const group of byCode.get(code) ?? []) {
-          if (matchesDirection(group.row, line)) add(group, line);
+          if (matchesDirection(group.row, line)) groups.push(group);
         }
       }
     }
-    for (const group of wide) {
-      if (group.row.sheet !== line.sheet || !matchesDirection(group.row, line)) continue;
+    for (const group of this.wideBySheet.get(line.sheet) ?? []) {
+      if (!matchesDirection(group.row, line)) continue;
       if (group.row.section !== null && group.row.section !== line.section) continue;
-      add(group, line);
+      groups.push(group);
     }
+    this.groups = groups;
+    this.prefixes = prefixes;
   }
-  return [...[...coded.values()].flatMap((m) => [...m.values()].flat()), ...wide];
+}
+
+function mapList<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }
 
 function mapOf<T>(maps: Map<string, Map<string, T>>, key: string): Map<string, T> {
@@ -94,13 +183,5 @@ function collectAncestors(
   for (let steps = 0; parent !== null && steps < 32; steps++) {
     if (!out.includes(parent)) out.push(parent);
     parent = parents?.get(parent) ?? null;
-  }
-}
-
-function add(group: StatedGroup, line: BudgetLine): void {
-  group.lineCount += 1;
-  for (const phase in line.amounts) {
-    const value = line.amounts[phase as Phase] as number;
-    group.sums[phase as Phase] = (group.sums[phase as Phase] ?? 0) + value;
   }
 }

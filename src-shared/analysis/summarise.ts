@@ -1,4 +1,4 @@
-import type { BudgetInfo, BudgetLine, Flag, Phase } from '../model';
+import type { BudgetInfo, BudgetLine, Direction, Flag, Phase } from '../model';
 import {
   forecastOf,
   isInternalTransfer,
@@ -68,6 +68,9 @@ export function summarise(
     expenditure: { basisMinor: 0, executedMinor: 0 },
   };
 
+  // One figures object for every line: the rollups only read it.
+  const figures: LineFigures = { planned: null, revised: null, basis: null, executed: null };
+  const groups = new GroupsOfLine(directions, sections, chapters);
   for (const line of lines) {
     if (line.kind !== 'line') continue;
     if (line.hidden) {
@@ -80,12 +83,10 @@ export function summarise(
       continue;
     }
     const phase = executedPhaseOf(line, orders);
-    const figures: LineFigures = {
-      planned: forecastOf(line, 'original'),
-      revised: forecastOf(line, 'revised'),
-      basis: forecastOf(line, options.basis),
-      executed: phase === null ? null : (line.amounts[phase] ?? null),
-    };
+    figures.planned = forecastOf(line, 'original');
+    figures.revised = forecastOf(line, 'revised');
+    figures.basis = forecastOf(line, options.basis);
+    figures.executed = phase === null ? null : (line.amounts[phase] ?? null);
     countStage(stages[direction], phase, figures);
     totals[direction].add(line, figures);
     if (isInternalTransfer(line)) {
@@ -94,20 +95,7 @@ export function summarise(
     } else {
       consolidated[direction].add(line, figures);
     }
-    const sectionKey = `${direction}/${line.section ?? '-'}`;
-    addTo(
-      group(directions, direction, () => newAccumulator(direction, null, null)),
-      figures,
-    );
-    addTo(
-      group(sections, sectionKey, () => newAccumulator(direction, line.section, null)),
-      figures,
-    );
-    const chapterKey = `${sectionKey}/${line.chapter ?? '-'}`;
-    const chapter = group(chapters, chapterKey, () =>
-      newAccumulator(direction, line.section, line.chapter),
-    );
-    addTo(chapter, figures);
+    for (const acc of groups.of(line, direction)) addTo(acc, figures);
   }
 
   const labels = chapterLabels(lines);
@@ -166,6 +154,42 @@ function group(map: Map<string, Accumulator>, key: string, make: () => Accumulat
     map.set(key, acc);
   }
   return acc;
+}
+
+/**
+ * The direction, section and chapter accumulators of a line, kept from the line before: lines
+ * come chapter by chapter, so the keys are built only when the chapter changes.
+ */
+class GroupsOfLine {
+  private last: BudgetLine | null = null;
+  private accs: Accumulator[] = [];
+
+  constructor(
+    private readonly directions: Map<string, Accumulator>,
+    private readonly sections: Map<string, Accumulator>,
+    private readonly chapters: Map<string, Accumulator>,
+  ) {}
+
+  of(line: BudgetLine, direction: Direction): Accumulator[] {
+    const last = this.last;
+    this.last = line;
+    if (
+      last !== null &&
+      last.direction === direction &&
+      last.section === line.section &&
+      last.chapter === line.chapter
+    ) {
+      return this.accs;
+    }
+    const sectionKey = `${direction}/${line.section ?? '-'}`;
+    const chapterKey = `${sectionKey}/${line.chapter ?? '-'}`;
+    this.accs = [
+      group(this.directions, direction, () => newAccumulator(direction, null, null)),
+      group(this.sections, sectionKey, () => newAccumulator(direction, line.section, null)),
+      group(this.chapters, chapterKey, () => newAccumulator(direction, line.section, line.chapter)),
+    ];
+    return this.accs;
+  }
 }
 
 /** A hidden row stays a line (kind 'line', hidden) but is only counted here, not in totals. */

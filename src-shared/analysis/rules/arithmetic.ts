@@ -20,6 +20,29 @@ function candidateRates(row: BudgetLine): number[] {
   return rates;
 }
 
+/**
+ * Whether one of `candidateRates` is within `tolerance` of `stated`, null when there is none;
+ * tried in the same order without building the list, which only a mismatch needs.
+ */
+function rateMatches(row: BudgetLine, stated: number, tolerance: number): boolean | null {
+  const { revised, original, assessed, collected } = row.amounts;
+  const byRevised = revised !== undefined && revised !== 0;
+  const byOriginal = original !== undefined && original !== 0;
+  const near = (rate: number) => Math.abs(rate - stated) <= tolerance + 1e-9;
+  let any = false;
+  for (const phase of EXECUTION_PHASES) {
+    const numerator = row.amounts[phase];
+    if (numerator === undefined) continue;
+    if (byRevised && near((numerator / revised) * 100)) return true;
+    if (byOriginal && near((numerator / original) * 100)) return true;
+    any ||= byRevised || byOriginal;
+  }
+  if (assessed !== undefined && assessed !== 0 && collected !== undefined) {
+    return near((collected / assessed) * 100);
+  }
+  return any ? false : null;
+}
+
 /** The last decimal a stated rate was written with: 63 → 1, 63.5 → 0.1 (truncation allowed). */
 function writtenPrecision(ratePercent: number): number {
   for (let decimals = 0; decimals < 4; decimals++) {
@@ -44,10 +67,9 @@ export const statedRateMismatch: Rule = {
     for (const row of ctx.rows) {
       const stated = row.statedRatePercent;
       if (stated === null) continue;
-      const rates = candidateRates(row);
-      if (rates.length === 0) continue;
       const tolerance = Math.max(ctx.settings.statedRateTolerancePoints, writtenPrecision(stated));
-      if (rates.some((rate) => Math.abs(rate - stated) <= tolerance + 1e-9)) continue;
+      if (rateMatches(row, stated, tolerance) !== false) continue;
+      const rates = candidateRates(row);
       emit(rateFlag(ctx, row, stated, nearest(rates, stated), tolerance));
     }
   },

@@ -35,6 +35,26 @@ function hasBothSides(lines: BudgetLine[]): boolean {
   return false;
 }
 
+// Revenue then expenditure of each scope, side by side in the typed arrays of forecastSums.
+const SLOT = { operating: 0, investment: 2, none: 4, all: 6 } as const;
+
+/** Forecast sums per section and side, and for the whole budget, in one allocation-free pass. */
+function forecastSums(lines: BudgetLine[], phase: 'original' | 'revised') {
+  const sums = new Float64Array(8);
+  const seen = new Uint8Array(8);
+  for (const line of lines) {
+    if (line.direction === null) continue;
+    const value = forecastOf(line, phase) ?? 0;
+    const side = line.direction === 'revenue' ? 0 : 1;
+    const section = SLOT[line.section ?? 'none'] + side;
+    sums[section] = (sums[section] as number) + value;
+    seen[section] = 1;
+    sums[SLOT.all + side] = (sums[SLOT.all + side] as number) + value;
+    seen[SLOT.all + side] = 1;
+  }
+  return { sums, seen };
+}
+
 function scopeName(ctx: RuleContext, scope: Scope): string {
   if (scope === 'operating') return say(ctx, 'Section de fonctionnement', 'Operating section');
   if (scope === 'investment') return say(ctx, "Section d'investissement", 'Investment section');
@@ -54,23 +74,14 @@ export const imbalance: Rule = {
   run(ctx, emit) {
     if (!hasBothSides(ctx.lines)) return;
     for (const phase of statedForecasts(ctx.lines)) {
-      const sums = new Map<string, number>();
-      const seen = new Set<string>();
-      for (const line of ctx.lines) {
-        if (line.direction === null) continue;
-        const value = forecastOf(line, phase) ?? 0;
-        for (const scope of [line.section ?? 'none', 'all']) {
-          const key = `${scope}/${line.direction}`;
-          sums.set(key, (sums.get(key) ?? 0) + value);
-          seen.add(key);
-        }
-      }
+      const { sums, seen } = forecastSums(ctx.lines, phase);
       let flagged = false;
       for (const scope of SCOPES) {
         if (scope === 'all' && flagged) continue;
-        if (!seen.has(`${scope}/revenue`) || !seen.has(`${scope}/expenditure`)) continue;
-        const revenue = sums.get(`${scope}/revenue`) ?? 0;
-        const expenditure = sums.get(`${scope}/expenditure`) ?? 0;
+        const s = SLOT[scope];
+        if (!seen[s] || !seen[s + 1]) continue;
+        const revenue = sums[s] as number;
+        const expenditure = sums[s + 1] as number;
         if (Math.abs(revenue - expenditure) <= ctx.settings.imbalanceToleranceMinor) continue;
         flagged = true;
         const message = say(

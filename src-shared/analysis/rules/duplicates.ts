@@ -10,6 +10,7 @@ import {
   stageWord,
   type Rule,
 } from './context';
+import { FirstSeen } from './first-seen';
 
 /**
  * What names a line: its code, and the template's key values when the file has them (the same
@@ -29,23 +30,21 @@ export const duplicateLine: Rule = {
   title: { fr: 'Ligne en double', en: 'Duplicate line' },
   run(ctx, emit) {
     // Codes are nearly all distinct: labels are folded only for a code seen before.
-    const first = new Map<string, BudgetLine>();
+    const first = new FirstSeen(ctx.lines.length);
     const others = new Map<string, BudgetLine[]>();
-    for (const line of ctx.lines) {
+    ctx.lines.forEach((line, i) => {
       const identity = lineIdentity(line);
-      if (identity === null || line.label === null) continue;
-      const seen = first.get(identity);
-      if (!seen) {
-        first.set(identity, line);
-        continue;
-      }
+      if (identity === null || line.label === null) return;
+      const firstIndex = first.firstOf(identity, i);
+      if (firstIndex < 0) return;
+      const seen = ctx.lines[firstIndex] as BudgetLine;
       const label = foldLabel(line.label).trim();
       const earlier = [seen, ...(others.get(identity) ?? [])];
       const original = earlier.find(
         (other) => other.direction === line.direction && foldLabel(other.label).trim() === label,
       );
       others.set(identity, earlier.slice(1).concat(line));
-      if (!original) continue;
+      if (!original) return;
       const message = say(
         ctx,
         `${lineName(ctx, line)} : même code et même libellé que le rang ${original.row} de ${original.sheet}.`,
@@ -57,7 +56,7 @@ export const duplicateLine: Rule = {
         firstRow: original.row,
       };
       emit(lineFlag(ctx, this, line, Object.keys(line.cells) as Phase[], message, values));
-    }
+    });
   },
 };
 

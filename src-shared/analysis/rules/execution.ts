@@ -23,12 +23,24 @@ export function forecastPhaseOf(line: BudgetLine, basis: 'revised' | 'original')
  * primitif, or a file that reports only the spending it did) the empty cell says nothing.
  */
 export function sheetsWithExecution(ctx: RuleContext): Set<string> {
+  const known = withExecutionByRun.get(ctx);
+  if (known) return known;
   const sheets = new Set<string>();
+  let last: BudgetLine | null = null;
   for (let i = 0; i < ctx.lines.length; i++) {
-    if (!Number.isNaN(ctx.executed[i])) sheets.add(sheetSide(ctx.lines[i] as BudgetLine));
+    if (Number.isNaN(ctx.executed[i])) continue;
+    const line = ctx.lines[i] as BudgetLine;
+    // Lines come sheet by sheet: the key is built only when the sheet or side changes.
+    if (last !== null && last.sheet === line.sheet && last.direction === line.direction) continue;
+    sheets.add(sheetSide(line));
+    last = line;
   }
+  withExecutionByRun.set(ctx, sheets);
   return sheets;
 }
+
+// Two rules ask for the same set in one run; it is computed once.
+const withExecutionByRun = new WeakMap<RuleContext, Set<string>>();
 
 const sheetSide = (line: BudgetLine) => `${line.sheet}/${line.direction ?? '-'}`;
 
