@@ -7,7 +7,7 @@ import { interpretGrid } from '../../src-shared/import/interpret-grid';
 import { createLogger } from '../log';
 import { ensureEntity, insertBudget } from '../store/budgets-repo';
 import { findImportBySha256, insertImport } from '../store/imports-repo';
-import { insertLines } from '../store/lines-repo';
+import { insertBudgetLines } from '../store/lines-repo';
 import { findCurrentVersion } from '../store/versions-repo';
 import { appendOperation } from '../store/operations-repo';
 import type { Store } from '../store/open-store';
@@ -188,7 +188,11 @@ function storePreview(
       executedStage: executedStage(preview),
       importId,
     });
-    const lines = insertLines(db, budgetId, preview.rows);
+    const { detailLines: lines, lines: storedLines } = insertBudgetLines(
+      db,
+      budgetId,
+      preview.rows,
+    );
     appendOperation(db, {
       actor: request.actor ?? 'app',
       kind: 'import',
@@ -202,7 +206,7 @@ function storePreview(
       inputHash: preview.file.sha256,
       outputHash: rowsSha256(preview.rows),
     });
-    return { budgetId, lines, corrects };
+    return { budgetId, lines, storedLines, corrects };
   })();
 }
 
@@ -249,13 +253,13 @@ export function commitPreview(
     // and the shell's first-run sample are judged alike, and as a re-analysis would judge them.
     const settings = request.analysis?.settings ?? storedOverrides(store);
     const options = { actor: request.actor, ...request.analysis, settings };
-    const flags = analyseBudget(store, stored.budgetId, options);
+    const flags = analyseBudget(store, stored.budgetId, options, stored.storedLines);
     const actor = request.actor ?? 'app';
     const replaced =
       stored.corrects === null
         ? undefined
         : recordReplacement(store.db, stored.corrects, stored.budgetId, actor);
-    return { ...stored, flags, replaced };
+    return { budgetId: stored.budgetId, lines: stored.lines, flags, replaced };
   })();
   request.onProgress?.({ stage: 'done', fraction: STAGE_START.done });
   log.info(

@@ -23,55 +23,143 @@ export function chapterResolver(rows: ImportedRow[]): (row: ImportedRow) => stri
   };
 }
 
-/** Stores the rows of an import with their amounts; returns how many detail lines it held. */
-export function insertLines(db: Database.Database, budgetId: number, rows: ImportedRow[]): number {
-  const insertLine = db.prepare(
-    `INSERT INTO line (budget_id, sheet, row, kind, code, label, direction, section, chapter,
-       parent_code, level, hidden, stated_rate, key_values_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+// Rows per INSERT: one statement call stores many rows, well under SQLite's 32 766 parameters.
+const BATCH_ROWS = 200;
+
+/**
+ * Multi-row INSERTs of one table, prepared once per row count, so that a large import makes one
+ * statement call per batch rather than one per row.
+ */
+function batchInserter(db: Database.Database, head: string, columns: number) {
+  const tuple = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+  const prepared = new Map<number, Database.Statement>();
+  const statement = (rows: number) => {
+    let found = prepared.get(rows);
+    if (!found) {
+      found = db.prepare(`${head} VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`);
+      prepared.set(rows, found);
+    }
+    return found;
+  };
+  return (values: unknown[]) => {
+    const step = BATCH_ROWS * columns;
+    for (let from = 0; from < values.length; from += step) {
+      const batch = values.slice(from, from + step);
+      statement(batch.length / columns).run(batch);
+    }
+  };
+}
+
+/** The next rowid SQLite would give an INTEGER PRIMARY KEY, named ahead so batches can use it. */
+function nextId(db: Database.Database, table: 'line' | 'amount'): number {
+  return db.prepare(`SELECT coalesce(max(id), 0) + 1 FROM ${table}`).pluck().get() as number;
+}
+
+/**
+ * Stores the rows of an import with their amounts. Returns how many detail lines it held, and
+ * the stored lines as readLines would give them back, so that the analysis of a budget just
+ * stored need not read it again.
+ */
+export function insertBudgetLines(
+  db: Database.Database,
+  budgetId: number,
+  rows: ImportedRow[],
+): { detailLines: number; lines: BudgetLine[] } {
+  const insertLineRows = batchInserter(
+    db,
+    `INSERT INTO line (id, budget_id, sheet, row, kind, code, label, direction, section, chapter,
+       parent_code, level, hidden, stated_rate, key_values_json)`,
+    15,
   );
-  const insertAmount = db.prepare(
-    'INSERT INTO amount (line_id, phase, value_minor, cell, source_text) VALUES (?, ?, ?, ?, ?)',
+  const insertAmountRows = batchInserter(
+    db,
+    'INSERT INTO amount (id, line_id, phase, value_minor, cell, source_text)',
+    6,
   );
-  const insertPart = db.prepare(
-    'INSERT INTO amount_part (amount_id, cell, value_minor, source_text) VALUES (?, ?, ?, ?)',
+  const insertPartRows = batchInserter(
+    db,
+    'INSERT INTO amount_part (amount_id, cell, value_minor, source_text)',
+    4,
   );
   const chapterOf = chapterResolver(rows);
+  let lineId = nextId(db, 'line');
+  let amountId = nextId(db, 'amount');
   let detailLines = 0;
+  const lines: BudgetLine[] = [];
+  let lineValues: unknown[] = [];
+  let amountValues: unknown[] = [];
+  let partValues: unknown[] = [];
+  // Lines, then their amounts, then the parts: each row's parent exists when its key is checked.
+  const flush = () => {
+    insertLineRows(lineValues);
+    insertAmountRows(amountValues);
+    insertPartRows(partValues);
+    lineValues = [];
+    amountValues = [];
+    partValues = [];
+  };
 
   for (const row of rows) {
     if (NOT_STORED.has(row.kind)) continue;
-    const lineId = Number(
-      insertLine.run(
-        budgetId,
-        row.sheet,
-        row.row,
-        row.kind,
-        row.code,
-        row.label,
-        row.direction,
-        row.section,
-        chapterOf(row),
-        row.parentCode,
-        row.level,
-        row.hidden ? 1 : 0,
-        row.statedRatePercent,
-        row.keyValues ? JSON.stringify(row.keyValues) : null,
-      ).lastInsertRowid,
+    const line = storedLine(row, lineId, chapterOf(row));
+    lineValues.push(
+      lineId,
+      budgetId,
+      row.sheet,
+      row.row,
+      row.kind,
+      row.code,
+      row.label,
+      row.direction,
+      row.section,
+      line.chapter,
+      row.parentCode,
+      row.level,
+      row.hidden ? 1 : 0,
+      row.statedRatePercent,
+      row.keyValues ? JSON.stringify(row.keyValues) : null,
     );
     for (const a of row.amounts) {
-      const amountId = insertAmount.run(
-        lineId,
-        a.phase,
-        a.valueMinor,
-        a.cell,
-        a.sourceText,
-      ).lastInsertRowid;
-      for (const p of a.parts ?? []) insertPart.run(amountId, p.cell, p.valueMinor, p.sourceText);
+      amountValues.push(amountId, lineId, a.phase, a.valueMinor, a.cell, a.sourceText);
+      for (const p of a.parts ?? []) partValues.push(amountId, p.cell, p.valueMinor, p.sourceText);
+      line.amounts[a.phase] = a.valueMinor;
+      line.cells[a.phase] = a.cell;
+      amountId++;
     }
+    lines.push(line);
+    lineId++;
     if (row.kind === 'line') detailLines++;
+    if (lines.length % BATCH_ROWS === 0) flush();
   }
-  return detailLines;
+  flush();
+  return { detailLines, lines };
+}
+
+/** Stores the rows of an import with their amounts; returns how many detail lines it held. */
+export function insertLines(db: Database.Database, budgetId: number, rows: ImportedRow[]): number {
+  return insertBudgetLines(db, budgetId, rows).detailLines;
+}
+
+/** A row as readLines builds it from the store, amounts still to be filled in. */
+function storedLine(row: ImportedRow, id: number, chapter: string | null): BudgetLine {
+  return {
+    id,
+    sheet: row.sheet,
+    row: row.row,
+    kind: row.kind,
+    code: row.code,
+    label: row.label,
+    direction: row.direction,
+    section: row.section,
+    chapter,
+    parentCode: row.parentCode,
+    level: row.level,
+    hidden: row.hidden,
+    amounts: {},
+    cells: {},
+    statedRatePercent: row.statedRatePercent,
+    ...(row.keyValues ? { keyValues: { ...row.keyValues } } : {}),
+  };
 }
 
 interface LineRow {

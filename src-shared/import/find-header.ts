@@ -161,18 +161,40 @@ export function findHeader(sheet: GridSheet, fixedRows?: number[]): HeaderBlock 
   };
 }
 
+// Normalised texts of each header row by column, computed once per header rather than per row.
+const headerTexts = new WeakMap<
+  HeaderBlock,
+  { sheet: GridSheet; rows: number[]; texts: { cols: number[]; texts: string[] }[] }
+>();
+
+function headerRowTexts(sheet: GridSheet, header: HeaderBlock) {
+  const cached = headerTexts.get(header);
+  if (cached && cached.sheet === sheet && cached.rows === header.rows) return cached.texts;
+  const texts = header.rows.map((h) => {
+    const cols = filledColumns(sheet, h);
+    return { cols, texts: cols.map((c) => normaliseHeader(textAt(sheet, h, c))) };
+  });
+  headerTexts.set(header, { sheet, rows: header.rows, texts });
+  return texts;
+}
+
 /**
  * True when a data row repeats a header row, as printed reports do at the top of every page:
  * at least two thirds of that header row's texts (two at least) stand in the same columns.
  */
 export function isRepeatedHeader(sheet: GridSheet, row: number, header: HeaderBlock): boolean {
-  return header.rows.some((h) => {
-    const cols = filledColumns(sheet, h);
+  return headerRowTexts(sheet, header).some(({ cols, texts }) => {
     if (cols.length < 2) return false;
-    const same = cols.filter((c) => {
-      const text = normaliseHeader(textAt(sheet, h, c));
-      return text !== '' && normaliseHeader(textAt(sheet, row, c)) === text;
-    });
-    return same.length >= 2 && same.length >= (2 / 3) * cols.length;
+    let needed = 2;
+    while (needed < (2 / 3) * cols.length) needed++;
+    // Stop at the first miss too many: a data row is told apart from a header in a few cells.
+    let misses = 0;
+    let same = 0;
+    for (let i = 0; i < cols.length && misses <= cols.length - needed; i++) {
+      const text = texts[i]!;
+      if (text !== '' && normaliseHeader(textAt(sheet, row, cols[i]!)) === text) same++;
+      else misses++;
+    }
+    return same >= needed;
   });
 }
