@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot } from '../../src-main/paths';
 import { nextYearSample, openSession, SAMPLE, type Session } from './browser';
@@ -75,6 +76,22 @@ function unreachedInMain(): string[] {
     .map((el) => `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 40)}`);
 }
 
+/**
+ * The number of controls once the view stops adding them: its data arrives after the first
+ * paint, and a walk begun before the last list rendered would miss what came after it.
+ */
+async function settledControlCount(page: Page): Promise<number> {
+  let last = -1;
+  let same = 0;
+  for (let i = 0; i < 40 && same < 3; i++) {
+    const count = (await page.evaluate(unreachedInMain)).length;
+    same = count === last ? same + 1 : 0;
+    last = count;
+    await page.waitForTimeout(100);
+  }
+  return last;
+}
+
 describe('keyboard and contrast', () => {
   it.each(VIEWS)(
     'reaches every control of the %s view with Tab, each with a visible ring',
@@ -83,7 +100,7 @@ describe('keyboard and contrast', () => {
       await page.getByRole('button', { name: label, exact: true }).click();
       await page.locator('main h1').waitFor();
       await page.waitForLoadState('networkidle');
-      const expected = (await page.evaluate(unreachedInMain)).length;
+      const expected = await settledControlCount(page);
       await page.locator('main').focus();
       // Tab until the focus leaves the main area after having been in it: the view is walked.
       let inMainCount = 0;
