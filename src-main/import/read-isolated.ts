@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { createLogger } from '../log';
 import type { ReadOptions, ReadResult } from './read-grid';
+import { unpackResult } from './grid-transfer';
 import { DEFAULT_LIMITS } from './limits';
 import { fail } from './read-issue';
 import type { WorkerInput, WorkerMessage } from './read-worker';
@@ -89,7 +90,7 @@ export function readGridIsolated(
 
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') isolation.onProgress?.(message.fraction);
-      else finish(message.result);
+      else finish(unpackResult(message.result));
     });
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {

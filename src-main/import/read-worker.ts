@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { packResult, type PackedResult } from './grid-transfer';
 import { readGrid, type ReadOptions } from './read-grid';
 
 /** What readGridIsolated hands the worker, and what the worker posts back. */
@@ -9,15 +10,17 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  { kind: 'progress'; fraction: number } | { kind: 'result'; result: ReturnType<typeof readGrid> };
+  { kind: 'progress'; fraction: number } | { kind: 'result'; result: PackedResult };
 
 if (parentPort) {
   const port = parentPort;
   const input = workerData as WorkerInput;
-  const post = (message: WorkerMessage) => port.postMessage(message);
+  const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
+    port.postMessage(message, transfer);
   const result = readGrid(input.bytes, input.fileName, {
     ...input.options,
     onProgress: (fraction) => post({ kind: 'progress', fraction }),
   });
-  post({ kind: 'result', result });
+  const { packed, transfer } = packResult(result);
+  post({ kind: 'result', result: packed }, transfer);
 }
