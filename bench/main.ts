@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the full benchmark of issue 8, printed and written into BENCHMARKS.md
  * between its markers. `--smoke` runs 1 000 lines once, without peers, browser or profile.
+ * `--sizes=100000` (comma-separated) runs only those sizes, printed and not written.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fromRoot } from '../src-main/paths';
@@ -21,10 +22,13 @@ function writeIntoBenchmarks(markdown: string): void {
 
 async function main(): Promise<void> {
   const smoke = process.argv.includes('--smoke');
+  // A partial run must not replace the last full run's figures in BENCHMARKS.md.
+  const sizesArg = process.argv.find((arg) => arg.startsWith('--sizes='));
+  const sizes = sizesArg?.slice('--sizes='.length).split(',').map(Number);
   const say = (text: string) => void process.stdout.write(text);
   const peers = smoke ? false : ensurePeers(say);
   const { markdown, results } = await runBench({
-    sizes: smoke ? [1000] : [1000, 10_000, 100_000, 1_000_000],
+    sizes: smoke ? [1000] : (sizes ?? [1000, 10_000, 100_000, 1_000_000]),
     repetitions: (lines) => (smoke ? 1 : lines >= 1_000_000 ? 1 : lines >= 100_000 ? 3 : 5),
     peers,
     browser: !smoke,
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
   });
   if (!peers && !smoke) results.notes.push('peers not run: see the message above');
   say(`\n${markdown}`);
-  if (!smoke) writeIntoBenchmarks(markdown);
+  if (!smoke && !sizes) writeIntoBenchmarks(markdown);
 }
 
 void main();
