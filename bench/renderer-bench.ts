@@ -1,4 +1,5 @@
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchSystemChromium } from '../src-main/browser/system-chromium';
 import { fromRoot } from '../src-main/paths';
 import { startBridge } from '../src-main/server/bridge';
 import { createHandlers } from '../src-main/services';
@@ -18,16 +19,6 @@ export interface RendererFigures {
   filterMs: number[] | null;
   scrollMs: number[] | null;
 }
-
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // Stable hooks of the lines explorer, the first that exists wins.
 const SORT = [
@@ -90,7 +81,7 @@ export async function benchRenderer(store: Store, repetitions: number): Promise<
   const handlers = createHandlers(store, { actor: 'bridge' });
   const staticDir = fromRoot('out', 'renderer');
   const bridge = await startBridge({ handlers, port: 0, staticDir, host: '127.0.0.1' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const browser = await launchSystemChromium();
   const figures: RendererFigures = { overviewMs: [], linesMs: [], sortMs: [], filterMs: [], scrollMs: [] }; // prettier-ignore
   try {
     for (let i = 0; i < repetitions; i++) {
