@@ -4,7 +4,7 @@ import { computePefa } from '../../src-shared/analysis/pefa';
 import type { Handlers } from '../../src-shared/contract';
 import { DeckSettings, type Provenance } from '../../src-shared/contract-explore';
 import type { SheetPreview } from '../../src-shared/model';
-import { getBudget, listBudgets } from '../store/budgets-repo';
+import { getBudget } from '../store/budgets-repo';
 import { readDeckJson, writeDeckJson } from '../store/deck-repo';
 import { listFlags } from '../store/flags-repo';
 import { getImportOfBudget } from '../store/imports-repo';
@@ -13,6 +13,7 @@ import { appendOperation } from '../store/operations-repo';
 import type { Store } from '../store/open-store';
 import { readLineAmounts } from '../store/provenance-repo';
 import { linesToArrow } from './lines-arrow';
+import { entityYears } from './report-service';
 import { ServiceError } from './service-error';
 
 type ExploreHandlers = Pick<
@@ -90,17 +91,7 @@ export function createExploreHandlers(store: Store, actor: string): ExploreHandl
     },
 
     'pefa.compute': async ({ entity, lang }) => {
-      // One budget per year: a later import of the same year stands for the earlier one.
-      const byYear = new Map<number, number>();
-      for (const budget of listBudgets(db)) {
-        if (budget.entity !== entity || budget.fiscalYear === null) continue;
-        if (!byYear.has(budget.fiscalYear)) byYear.set(budget.fiscalYear, budget.id);
-      }
-      const years = [...byYear].map(([fiscalYear, id]) => ({
-        fiscalYear,
-        budget: budgetOf(id),
-        lines: readLines(db, id),
-      }));
+      const years = entityYears(store, entity);
       return computePefa(years, { lang });
     },
 
