@@ -5,7 +5,7 @@ import type { BudgetInfo, BudgetLine, ImportIssue, ImportPreview } from '../../s
 import { importFile, previewFile, type ImportOutcome } from '../services/import-service';
 import type { Replacement } from '../services/replace-version';
 import { getBudget } from '../store/budgets-repo';
-import { chapterResolver, readLines } from '../store/lines-repo';
+import { linesOfRows, readLines } from '../store/lines-repo';
 import { openStore } from '../store/open-store';
 import {
   importOptionsOf,
@@ -17,30 +17,6 @@ import {
 import type { CliIo } from './cli-io';
 import { sideTotalsMajor } from './summary-output';
 import { formatTable } from './table-text';
-
-/** What a dry run would store, as the analysis reads stored lines. */
-function linesOfPreview(preview: ImportPreview): BudgetLine[] {
-  const chapterOf = chapterResolver(preview.rows);
-  return preview.rows
-    .filter((r) => r.kind !== 'blank' && r.kind !== 'header')
-    .map((r, i) => ({
-      id: i + 1,
-      sheet: r.sheet,
-      row: r.row,
-      kind: r.kind,
-      code: r.code,
-      label: r.label,
-      direction: r.direction,
-      section: r.section,
-      chapter: chapterOf(r),
-      parentCode: r.parentCode,
-      level: r.level,
-      hidden: r.hidden,
-      amounts: Object.fromEntries(r.amounts.map((a) => [a.phase, a.valueMinor])),
-      cells: Object.fromEntries(r.amounts.map((a) => [a.phase, a.cell])),
-      statedRatePercent: r.statedRatePercent,
-    }));
-}
 
 function previewBudget(preview: ImportPreview, lines: BudgetLine[]): BudgetInfo {
   return {
@@ -126,7 +102,7 @@ export async function importCommand(
     const preview = await previewFile(request);
     outcome = preview.ok ? { ...preview, budgetId: 0, duplicate: false } : preview;
     if (outcome.ok) {
-      lines = linesOfPreview(outcome.preview);
+      lines = linesOfRows(outcome.preview.rows);
       budget = previewBudget(outcome.preview, lines);
     }
   } else {

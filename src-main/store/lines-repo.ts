@@ -141,6 +141,25 @@ export function insertLines(db: Database.Database, budgetId: number, rows: Impor
 }
 
 /** A row as readLines builds it from the store, amounts still to be filled in. */
+/**
+ * The lines an import would store, as the analysis reads them, numbered from 1: what a dry run
+ * analyses without writing anything.
+ */
+export function linesOfRows(rows: ImportedRow[]): BudgetLine[] {
+  const chapterOf = chapterResolver(rows);
+  const lines: BudgetLine[] = [];
+  for (const row of rows) {
+    if (NOT_STORED.has(row.kind)) continue;
+    const line = storedLine(row, lines.length + 1, chapterOf(row));
+    for (const a of row.amounts) {
+      line.amounts[a.phase] = a.valueMinor;
+      line.cells[a.phase] = a.cell;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
 function storedLine(row: ImportedRow, id: number, chapter: string | null): BudgetLine {
   return {
     id,
