@@ -7,6 +7,8 @@ import { fail } from './read-issue';
 import { readWorkbook, type FormulasWithoutValue } from './read-workbook';
 import { sniffFormat } from './sniff';
 import { findFormulasWithoutValue, mapSheetParts } from './xlsx-formula-scan';
+import { readXlsx } from './xlsx-read';
+import { isUnsupported, unsupported, type Unsupported } from './xlsx-shared-strings';
 
 export interface ReadOptions {
   /** Forces the text encoding of a CSV (a WHATWG label: 'utf-8', 'windows-1252', 'macintosh'). */
@@ -14,6 +16,8 @@ export interface ReadOptions {
   /** Forces the CSV delimiter instead of sniffing it. */
   delimiter?: string;
   limits?: Partial<ReadLimits>;
+  /** Which reader reads xlsx and xlsm: the fast one (default, SheetJS when it cannot) or SheetJS. */
+  xlsxReader?: 'fast' | 'sheetjs';
   /** 0 to 1 as the read moves through its steps (checked, parsed, converted). */
   onProgress?: (fraction: number) => void;
 }
@@ -45,6 +49,42 @@ function collectFormulaScan(bytes: Uint8Array, fileName: string, limits: ReadLim
   return { ok: true as const, byName };
 }
 
+const DEFAULT_XLSX_READER: NonNullable<ReadOptions['xlsxReader']> = 'sheetjs';
+const KEPT_PART = /\.(?:xml|rels)$/;
+
+/**
+ * Reads an xlsx or xlsm with the fast reader, from the parts the zip check inflated anyway, or
+ * says why it leaves the file to SheetJS. Exported for the tests that compare both readers.
+ */
+export function readXlsxFast(
+  bytes: Uint8Array,
+  fileName: string,
+  format: 'xlsx' | 'xlsm',
+  limits: ReadLimits,
+  onProgress?: ReadOptions['onProgress'],
+): ReadResult | Unsupported {
+  const parts = new Map<string, Buffer>();
+  const lowerNames = new Set<string>();
+  let isAmbiguous = false;
+  const checked = checkZip(bytes, fileName, limits, (entry, data) => {
+    const lower = entry.name.toLowerCase();
+    // SheetJS finds parts whatever their case: two names that differ only so are left to it.
+    if (lowerNames.has(lower)) isAmbiguous = true;
+    lowerNames.add(lower);
+    if (KEPT_PART.test(lower)) parts.set(entry.name, data);
+  });
+  if (!checked.ok) return checked;
+  onProgress?.(0.2);
+  if (isAmbiguous) return unsupported('two parts differ only by case');
+
+  const take = (name: string) => {
+    const data = parts.get(name);
+    parts.delete(name);
+    return data;
+  };
+  return readXlsx(take, (name) => parts.get(name), fileName, format, limits);
+}
+
 /**
  * Reads a spreadsheet's bytes into a Grid. The format comes from the bytes, never from the
  * name; the name only labels messages. Bad input is returned as an issue, never thrown.
@@ -73,9 +113,21 @@ export function readGrid(
   } else if (sniffed.format === 'xls') {
     result = readWorkbook(bytes, fileName, 'xls', limits);
   } else {
-    const scan = collectFormulaScan(bytes, fileName, limits);
-    options.onProgress?.(0.2);
-    result = scan.ok ? readWorkbook(bytes, fileName, sniffed.format, limits, scan.byName) : scan;
+    const format = sniffed.format;
+    const isFast = format !== 'ods' && (options.xlsxReader ?? DEFAULT_XLSX_READER) === 'fast';
+    const fast =
+      format !== 'ods' && isFast
+        ? readXlsxFast(bytes, fileName, format, limits, options.onProgress)
+        : unsupported('SheetJS asked for');
+    if (!isUnsupported(fast)) {
+      result = fast;
+    } else {
+      if (isFast)
+        log.debug(`fast xlsx reader: unsupported (${fast.unsupported}), SheetJS reads the file`);
+      const scan = collectFormulaScan(bytes, fileName, limits);
+      options.onProgress?.(0.2);
+      result = scan.ok ? readWorkbook(bytes, fileName, sniffed.format, limits, scan.byName) : scan;
+    }
   }
   options.onProgress?.(1);
 

@@ -5,6 +5,7 @@ import {
   type Grid,
   type GridCell,
   type GridSheet,
+  type MergedRange,
 } from '../../src-shared/grid';
 import type { ReadLimits } from './limits';
 import { fail, gridNote, type Failure, type GridNote } from './read-issue';
@@ -134,15 +135,25 @@ function placeFormulasWithoutValue(
   }
 }
 
-function convertSheet(
+/** A sheet's cells in rows (holes and nulls are empty), with what lies beside them. */
+export interface SheetCells<T> {
+  data: (T | null | undefined)[][];
+  merges: MergedRange[];
+  hiddenRows: number[];
+  hiddenCols: number[];
+}
+
+/** Checks a sheet against the limits and turns its cells into a GridSheet, whatever read them. */
+export function convertSheet<T>(
   name: string,
-  sheet: XLSX.WorkSheet,
+  sheet: SheetCells<T>,
+  convert: (cell: T) => GridCell | null,
   hidden: boolean,
   withoutValue: Map<string, string> | undefined,
   fileName: string,
   limits: ReadLimits,
 ): GridSheet | Failure {
-  const data = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+  const data = sheet.data;
   if (data.length > limits.maxRows) {
     return fail(
       'too-many-rows',
@@ -178,7 +189,7 @@ function convertSheet(
     }
     for (let c = 0; c < source.length; c++) {
       const cell = source[c];
-      const converted = cell ? convertCell(cell) : null;
+      const converted = cell ? convert(cell) : null;
       if (typeof converted?.value === 'string' && converted.value.length > limits.maxCellChars) {
         return fail(
           'cell-too-long',
@@ -194,17 +205,25 @@ function convertSheet(
   while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
 
   placeFormulasWithoutValue(rows, withoutValue, limits);
-  const merges = (sheet['!merges'] ?? []).map((range) => ({
-    startRow: range.s.r,
-    startCol: range.s.c,
-    endRow: range.e.r,
-    endCol: range.e.c,
-  }));
   return {
     name,
     hidden,
     rows,
-    merges,
+    merges: sheet.merges,
+    hiddenRows: sheet.hiddenRows,
+    hiddenCols: sheet.hiddenCols,
+  };
+}
+
+function sheetCellsOf(sheet: XLSX.WorkSheet): SheetCells<XLSX.CellObject> {
+  return {
+    data: (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][],
+    merges: (sheet['!merges'] ?? []).map((range) => ({
+      startRow: range.s.r,
+      startCol: range.s.c,
+      endRow: range.e.r,
+      endCol: range.e.c,
+    })),
     hiddenRows: hiddenIndexes(sheet['!rows']),
     hiddenCols: hiddenIndexes(sheet['!cols']),
   };
@@ -221,17 +240,22 @@ function sheetByName(workbook: XLSX.WorkBook, name: string): XLSX.WorkSheet | un
   return prototype && prototype !== Object.prototype ? (prototype as XLSX.WorkSheet) : undefined;
 }
 
-/** Reads a workbook whose format and zip were already checked, into a Grid. */
-export function readWorkbook(
-  bytes: Uint8Array,
+/** One sheet as a reader hands it over: converted, with its count of formulas lacking a value. */
+export type SheetRead = { ok: true; sheet: GridSheet; withoutValueCount: number } | Failure;
+
+/**
+ * The workbook around its sheets, the same whichever reader read them: the sheet limit, the
+ * macros note, a note for each sheet that could not be read (`readSheet` gives null) and for
+ * the formulas that have no saved value.
+ */
+export function assembleWorkbook(
   fileName: string,
   format: WorkbookFormat,
+  names: string[],
+  hasMacros: boolean,
+  readSheet: (index: number, name: string) => SheetRead | null,
   limits: ReadLimits,
-  formulasWithoutValue: FormulasWithoutValue = new Map(),
 ): WorkbookRead {
-  const workbook = parseWorkbook(bytes, fileName);
-  if ('ok' in workbook) return workbook;
-  const names = workbook.SheetNames;
   if (names.length > limits.maxSheets) {
     return fail(
       'too-many-sheets',
@@ -241,7 +265,7 @@ export function readWorkbook(
   }
 
   const notes: GridNote[] = [];
-  if (format === 'xlsm' || workbook.vbaraw) {
+  if (hasMacros) {
     notes.push(
       gridNote(
         'info',
@@ -251,11 +275,10 @@ export function readWorkbook(
     );
   }
   const sheets: GridSheet[] = [];
-  const sheetInfo = workbook.Workbook?.Sheets ?? [];
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
-    const sheet = sheetByName(workbook, name);
-    if (!sheet) {
+    const read = readSheet(i, name);
+    if (!read) {
       notes.push(
         gridNote('warning', 'sheet-unreadable', `La feuille « ${name} » n'a pas pu être lue.`, {
           sheet: name,
@@ -263,17 +286,8 @@ export function readWorkbook(
       );
       continue;
     }
-    const hidden = (sheetInfo[i]?.Hidden ?? 0) !== 0;
-    const converted = convertSheet(
-      name,
-      sheet,
-      hidden,
-      formulasWithoutValue.get(name),
-      fileName,
-      limits,
-    );
-    if ('ok' in converted) return converted;
-    const missing = formulasWithoutValue.get(name)?.size ?? 0;
+    if (!read.ok) return read;
+    const missing = read.withoutValueCount;
     if (missing > 0) {
       notes.push(
         gridNote(
@@ -286,7 +300,44 @@ export function readWorkbook(
         ),
       );
     }
-    sheets.push(converted);
+    sheets.push(read.sheet);
   }
   return { ok: true, grid: { fileName, format, encoding: null, delimiter: null, sheets, notes } };
+}
+
+/** Reads a workbook whose format and zip were already checked, into a Grid, through SheetJS. */
+export function readWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  format: WorkbookFormat,
+  limits: ReadLimits,
+  formulasWithoutValue: FormulasWithoutValue = new Map(),
+): WorkbookRead {
+  const workbook = parseWorkbook(bytes, fileName);
+  if ('ok' in workbook) return workbook;
+  const sheetInfo = workbook.Workbook?.Sheets ?? [];
+  return assembleWorkbook(
+    fileName,
+    format,
+    workbook.SheetNames,
+    format === 'xlsm' || Boolean(workbook.vbaraw),
+    (i, name) => {
+      const sheet = sheetByName(workbook, name);
+      if (!sheet) return null;
+      const hidden = (sheetInfo[i]?.Hidden ?? 0) !== 0;
+      const withoutValue = formulasWithoutValue.get(name);
+      const converted = convertSheet(
+        name,
+        sheetCellsOf(sheet),
+        convertCell,
+        hidden,
+        withoutValue,
+        fileName,
+        limits,
+      );
+      if ('ok' in converted) return converted;
+      return { ok: true, sheet: converted, withoutValueCount: withoutValue?.size ?? 0 };
+    },
+    limits,
+  );
 }

@@ -1,0 +1,110 @@
+import * as XLSX from 'xlsx';
+import type { GridCell } from '../../src-shared/grid';
+
+/** A cell as SheetJS would hold it after reading, before read-workbook.ts converts it. */
+export type RawCell =
+  | { t: 's'; v: string | undefined }
+  | { t: 'n'; v: number }
+  | { t: 'b'; v: boolean }
+  | { t: 'e'; v: string | undefined };
+
+// Error codes by text, and back: SheetJS keeps the code as the value and the text as the text.
+const ERROR_CODES: Record<string, number> = {
+  '#NULL!': 0x00,
+  '#DIV/0!': 0x07,
+  '#VALUE!': 0x0f,
+  '#REF!': 0x17,
+  '#NAME?': 0x1d,
+  '#NUM!': 0x24,
+  '#N/A': 0x2a,
+  '#GETTING_DATA': 0x2b,
+  '#WTF?': 0xff,
+};
+const ERROR_TEXTS = new Map(Object.entries(ERROR_CODES).map(([text, code]) => [code, text]));
+
+const dateFormats = new Map<string, boolean>();
+
+function isDateFormat(format: string): boolean {
+  let isDate = dateFormats.get(format);
+  if (isDate === undefined) {
+    isDate = Boolean(XLSX.SSF.is_date(format));
+    dateFormats.set(format, isDate);
+  }
+  return isDate;
+}
+
+/** The text SheetJS's cellText gives: General has its own short paths, the rest is SSF.format. */
+function formattedText(cell: RawCell, formatId: number, format: string, date1904: boolean) {
+  if (formatId === 0) {
+    switch (cell.t) {
+      case 'n':
+        return (cell.v | 0) === cell.v ? cell.v.toString(10) : XLSX.SSF.format('General', cell.v);
+      case 's':
+        return cell.v;
+      case 'b':
+        return cell.v ? 'TRUE' : 'FALSE';
+    }
+  }
+  try {
+    return XLSX.SSF.format(format, cell.v as string | number | boolean, { date1904 });
+  } catch {
+    // SheetJS swallows a format it cannot apply and leaves the cell without its text.
+    return undefined;
+  }
+}
+
+/**
+ * The GridCell that read-workbook.ts would make of this SheetJS cell: same type, value, text and
+ * format, so that both paths give one Grid.
+ */
+export function toGridCell(
+  cell: RawCell,
+  formatId: number,
+  format: string,
+  formula: string | null,
+  date1904: boolean,
+): GridCell {
+  if (cell.t === 'e') {
+    const code = cell.v === undefined ? undefined : ERROR_CODES[cell.v];
+    const text = cell.v || (code === undefined ? undefined : ERROR_TEXTS.get(code));
+    const errorText = text ?? '#ERROR';
+    return {
+      type: 'error',
+      value: errorText,
+      text: errorText,
+      format,
+      formula,
+      formulaWithoutValue: false,
+    };
+  }
+  const text = formattedText(cell, formatId, format, date1904);
+  switch (cell.t) {
+    case 's':
+      return {
+        type: 'string',
+        value: cell.v ?? '',
+        text: text ?? cell.v ?? '',
+        format,
+        formula,
+        formulaWithoutValue: false,
+      };
+    case 'n':
+      return {
+        type: isDateFormat(format) ? 'date' : 'number',
+        value: cell.v,
+        text: text ?? null,
+        format,
+        formula,
+        formulaWithoutValue: false,
+      };
+    case 'b':
+      return {
+        type: 'boolean',
+        value: cell.v,
+        text: text ?? null,
+        format,
+        formula,
+        formulaWithoutValue: false,
+      };
+  }
+}

@@ -1,0 +1,87 @@
+import type { GridCell } from '../../src-shared/grid';
+import type { ReadLimits } from './limits';
+import { assembleWorkbook, convertSheet, type WorkbookRead } from './read-workbook';
+import { readPackage } from './xlsx-package';
+import { readSheet } from './xlsx-sheet';
+import {
+  isUnsupported,
+  readSharedStrings,
+  unsupported,
+  type Unsupported,
+} from './xlsx-shared-strings';
+import { readStyles } from './xlsx-styles';
+
+const identity = (cell: GridCell) => cell;
+
+/**
+ * Reads an xlsx or xlsm straight from its inflated XML parts into the Grid the SheetJS path
+ * gives, one pass per part and no DOM. Returns unsupported, never a guess, for anything it
+ * does not read exactly as SheetJS does; the caller then reads the file through SheetJS.
+ * `takePart` hands each part over once, so that its bytes can be let go after use.
+ */
+export function readXlsx(
+  takePart: (name: string) => Buffer | undefined,
+  peekPart: (name: string) => Buffer | undefined,
+  fileName: string,
+  format: 'xlsx' | 'xlsm',
+  limits: ReadLimits,
+): WorkbookRead | Unsupported {
+  const workbook = readPackage(peekPart);
+  if (isUnsupported(workbook)) return workbook;
+
+  const stringsXml = workbook.sharedStringsPart ? takePart(workbook.sharedStringsPart) : undefined;
+  const strings = stringsXml ? readSharedStrings(stringsXml) : [];
+  if (isUnsupported(strings)) return strings;
+  const styles = readStyles(workbook.stylesPart ? (takePart(workbook.stylesPart) ?? null) : null);
+  if (isUnsupported(styles)) return styles;
+
+  // Sheets are read in order and each stops the read when it cannot be read exactly; the
+  // limits are checked on each as it comes, as the SheetJS path does.
+  const state: { stopped: Unsupported | null } = { stopped: null };
+  const context = { strings, styles, date1904: workbook.date1904 };
+  const read = assembleWorkbook(
+    fileName,
+    format,
+    workbook.sheets.map((sheet) => sheet.name),
+    format === 'xlsm',
+    (index, name) => {
+      const entry = workbook.sheets[index]!;
+      const xml = takePart(entry.part);
+      if (!xml) {
+        state.stopped = unsupported(`the part of sheet ${index + 1} was read twice`);
+        return { ok: false, issue: stoppedIssue(fileName) };
+      }
+      const sheet = readSheet(xml, context);
+      if (isUnsupported(sheet)) {
+        state.stopped = unsupported(`sheet ${index + 1}: ${sheet.unsupported}`);
+        return { ok: false, issue: stoppedIssue(fileName) };
+      }
+      const converted = convertSheet(
+        name,
+        sheet,
+        identity,
+        entry.hidden,
+        sheet.withoutValue,
+        fileName,
+        limits,
+      );
+      if ('ok' in converted) return converted;
+      return { ok: true, sheet: converted, withoutValueCount: sheet.withoutValue.size };
+    },
+    limits,
+  );
+  return state.stopped ?? read;
+}
+
+/** Placeholder issue that ends the assembly early; it never leaves this module. */
+function stoppedIssue(fileName: string) {
+  return {
+    severity: 'error' as const,
+    code: 'fast-reader-stopped',
+    message: '',
+    file: fileName,
+    sheet: null,
+    row: null,
+    column: null,
+  };
+}
