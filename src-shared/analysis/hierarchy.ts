@@ -33,11 +33,13 @@ export function statedGroups(rows: BudgetLine[]): StatedGroup[] {
   const parents = new Map<string, Map<string, string>>();
   // Only codes that are some row's parent can be on a chain: keeping just those spares a map of
   // every line's code.
-  const parentCodes = new Set<string>();
-  for (const row of rows) if (row.parentCode !== null) parentCodes.add(row.parentCode);
+  const parentCodes = parentCodesOf(rows);
+  // A code of a length no parent has is no parent: most line codes are never looked up.
+  const parentLengths = new Set([...parentCodes].map((code) => code.length));
   for (const row of rows) {
-    if (row.code !== null && row.parentCode !== null && parentCodes.has(row.code)) {
-      mapOf(parents, row.sheet).set(row.code, row.parentCode);
+    const own = row.code;
+    if (own !== null && row.parentCode !== null && parentLengths.has(own.length)) {
+      if (parentCodes.has(own)) mapOf(parents, row.sheet).set(own, row.parentCode);
     }
     if (row.kind !== 'subtotal' && row.kind !== 'total') continue;
     const code = codeOfStated(row);
@@ -60,6 +62,18 @@ export function statedGroups(rows: BudgetLine[]): StatedGroup[] {
   for (const line of rows) if (line.kind === 'line') runs.add(line);
   runs.flush();
   return [...[...coded.values()].flatMap((m) => [...m.values()].flat()), ...wide];
+}
+
+/** Every row's parent code; rows of one chapter share theirs, which is added once. */
+function parentCodesOf(rows: BudgetLine[]): Set<string> {
+  const codes = new Set<string>();
+  let last: string | null = null;
+  for (const row of rows) {
+    if (row.parentCode === null || row.parentCode === last) continue;
+    codes.add(row.parentCode);
+    last = row.parentCode;
+  }
+  return codes;
 }
 
 const PHASES = Phase.options;

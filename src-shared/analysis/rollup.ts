@@ -84,11 +84,14 @@ export function sharePercent(part: number | null, whole: number | null): number 
 
 const SECTION_ORDER = { operating: 0, investment: 1 } as const;
 
+// localeCompare with options builds a collator per call; a budget has thousands of chapters.
+const CHAPTER_ORDER = new Intl.Collator('en', { numeric: true });
+
 /** Revenue before expenditure, operating before investment, then codes as text. */
 export function compareGroups(a: Accumulator, b: Accumulator): number {
   if (a.direction !== b.direction) return a.direction === 'revenue' ? -1 : 1;
   const sa = a.section === null ? 2 : SECTION_ORDER[a.section];
   const sb = b.section === null ? 2 : SECTION_ORDER[b.section];
   if (sa !== sb) return sa - sb;
-  return (a.chapter ?? '\uffff').localeCompare(b.chapter ?? '\uffff', 'en', { numeric: true });
+  return CHAPTER_ORDER.compare(a.chapter ?? '\uffff', b.chapter ?? '\uffff');
 }

@@ -1,6 +1,6 @@
 import { EXECUTION_PHASES, type BudgetLine, type Phase } from '../../model';
 import { forecastOf } from '../figures';
-import { lineFlag, lineName, money, percent, say, type Rule, type RuleContext } from './context';
+import { lineFlag, lineName, money, percent, type Rule, type RuleContext } from './context';
 
 /** The rates a file may mean by "taux": any stage over either forecast, or collected / assessed. */
 function candidateRates(row: BudgetLine): number[] {
@@ -20,33 +20,52 @@ function candidateRates(row: BudgetLine): number[] {
   return rates;
 }
 
+/** Whether numerator / denominator, in percent, is within `tolerance` of `stated`. */
+function isNear(numerator: number, denominator: number, stated: number, tolerance: number) {
+  return Math.abs((numerator / denominator) * 100 - stated) <= tolerance + 1e-9;
+}
+
 /**
  * Whether one of `candidateRates` is within `tolerance` of `stated`, null when there is none;
- * tried in the same order without building the list, which only a mismatch needs.
+ * tried without building the list, which only a mismatch needs. Every row of a large file may
+ * state a rate, so each stage is read by its name, once.
  */
 function rateMatches(row: BudgetLine, stated: number, tolerance: number): boolean | null {
-  const { revised, original, assessed, collected } = row.amounts;
+  const amounts = row.amounts;
+  const { revised, original, assessed, collected } = amounts;
   const byRevised = revised !== undefined && revised !== 0;
   const byOriginal = original !== undefined && original !== 0;
-  const near = (rate: number) => Math.abs(rate - stated) <= tolerance + 1e-9;
   let any = false;
-  for (const phase of EXECUTION_PHASES) {
-    const numerator = row.amounts[phase];
-    if (numerator === undefined) continue;
-    if (byRevised && near((numerator / revised) * 100)) return true;
-    if (byOriginal && near((numerator / original) * 100)) return true;
-    any ||= byRevised || byOriginal;
+  if (byRevised || byOriginal) {
+    // EXECUTION_PHASES, in its order.
+    const stages = [
+      amounts.committed,
+      amounts.liquidated,
+      amounts.ordered,
+      amounts.paid,
+      assessed,
+      collected,
+      amounts.executed,
+    ];
+    for (const numerator of stages) {
+      if (numerator === undefined) continue;
+      if (byRevised && isNear(numerator, revised, stated, tolerance)) return true;
+      if (byOriginal && isNear(numerator, original, stated, tolerance)) return true;
+      any = true;
+    }
   }
   if (assessed !== undefined && assessed !== 0 && collected !== undefined) {
-    return near((collected / assessed) * 100);
+    return isNear(collected, assessed, stated, tolerance);
   }
   return any ? false : null;
 }
 
+// The units writtenPrecision tries, 10 ** -decimals for 0 to 3 decimals, computed once.
+const UNITS = [0, 1, 2, 3].map((decimals) => 10 ** -decimals);
+
 /** The last decimal a stated rate was written with: 63 → 1, 63.5 → 0.1 (truncation allowed). */
 function writtenPrecision(ratePercent: number): number {
-  for (let decimals = 0; decimals < 4; decimals++) {
-    const unit = 10 ** -decimals;
+  for (const unit of UNITS) {
     if (Math.abs(Math.round(ratePercent / unit) * unit - ratePercent) < 1e-9) return unit;
   }
   return 0;
@@ -88,11 +107,10 @@ function rateFlag(
   closest: number,
   tolerance: number,
 ) {
-  const message = say(
-    ctx,
-    `${lineName(ctx, row)} : taux indiqué ${percent(ctx, stated)}, les montants donnent au plus près ${percent(ctx, closest)} (écart ${percent(ctx, Math.abs(closest - stated))}).`,
-    `${lineName(ctx, row)}: stated rate ${percent(ctx, stated)}, the amounts give at the closest ${percent(ctx, closest)} (off by ${percent(ctx, Math.abs(closest - stated))}).`,
-  );
+  const message =
+    ctx.lang === 'fr'
+      ? `${lineName(ctx, row)} : taux indiqué ${percent(ctx, stated)}, les montants donnent au plus près ${percent(ctx, closest)} (écart ${percent(ctx, Math.abs(closest - stated))}).`
+      : `${lineName(ctx, row)}: stated rate ${percent(ctx, stated)}, the amounts give at the closest ${percent(ctx, closest)} (off by ${percent(ctx, Math.abs(closest - stated))}).`;
   const values = {
     statedRatePercent: stated,
     closestRatePercent: closest,
@@ -116,11 +134,10 @@ export const revisedChangeMismatch: Rule = {
       if (original === undefined || change === undefined || revised === undefined) continue;
       const difference = revised - (original + change);
       if (Math.abs(difference) <= ctx.settings.revisedChangeToleranceMinor) continue;
-      const message = say(
-        ctx,
-        `${lineName(ctx, row)} : ${money(ctx, original)} initiaux + ${money(ctx, change)} de modifications = ${money(ctx, original + change)}, mais ${money(ctx, revised)} définitifs (écart ${money(ctx, difference)}).`,
-        `${lineName(ctx, row)}: ${money(ctx, original)} original + ${money(ctx, change)} changes = ${money(ctx, original + change)}, but ${money(ctx, revised)} revised (off by ${money(ctx, difference)}).`,
-      );
+      const message =
+        ctx.lang === 'fr'
+          ? `${lineName(ctx, row)} : ${money(ctx, original)} initiaux + ${money(ctx, change)} de modifications = ${money(ctx, original + change)}, mais ${money(ctx, revised)} définitifs (écart ${money(ctx, difference)}).`
+          : `${lineName(ctx, row)}: ${money(ctx, original)} original + ${money(ctx, change)} changes = ${money(ctx, original + change)}, but ${money(ctx, revised)} revised (off by ${money(ctx, difference)}).`;
       const values = {
         originalMinor: original,
         changeMinor: change,
@@ -144,11 +161,10 @@ export const largeRevision: Rule = {
       if (original === undefined || revised === undefined || !(original > 0)) continue;
       const changePercent = ((revised - original) / original) * 100;
       if (Math.abs(changePercent) <= limit) continue;
-      const message = say(
-        ctx,
-        `${lineName(ctx, line)} : prévision portée de ${money(ctx, original)} à ${money(ctx, revised)} (${changePercent > 0 ? '+' : ''}${percent(ctx, changePercent)}, seuil ${percent(ctx, limit)}).`,
-        `${lineName(ctx, line)}: forecast moved from ${money(ctx, original)} to ${money(ctx, revised)} (${changePercent > 0 ? '+' : ''}${percent(ctx, changePercent)}, threshold ${percent(ctx, limit)}).`,
-      );
+      const message =
+        ctx.lang === 'fr'
+          ? `${lineName(ctx, line)} : prévision portée de ${money(ctx, original)} à ${money(ctx, revised)} (${changePercent > 0 ? '+' : ''}${percent(ctx, changePercent)}, seuil ${percent(ctx, limit)}).`
+          : `${lineName(ctx, line)}: forecast moved from ${money(ctx, original)} to ${money(ctx, revised)} (${changePercent > 0 ? '+' : ''}${percent(ctx, changePercent)}, threshold ${percent(ctx, limit)}).`;
       const values = {
         originalMinor: original,
         revisedMinor: revised,

@@ -3,9 +3,18 @@ import { formatAmount, formatPercent, type Lang } from '../../format/amount';
 import { executedPhaseOf, forecastOf, phaseOrdersOf } from '../figures';
 import type { RuleSettings } from './settings';
 
+/** Codes of `RuleContext.direction` and `RuleContext.section`. */
+export const REVENUE = 0;
+export const EXPENDITURE = 1;
+export const OPERATING = 0;
+export const INVESTMENT = 1;
+/** No direction, or no section. */
+export const NONE = 2;
+
 /**
- * What every rule reads, computed once per run: the detail lines with their executed figure
- * and forecast in parallel arrays (NaN where absent), so that no rule allocates per line.
+ * What every rule reads, computed once per run in one pass over the lines: their executed
+ * figure, forecast, side, section and sheet in parallel arrays (NaN where absent), so that a
+ * rule walks arrays of numbers and opens a line only to check its other figures or to flag it.
  */
 export interface RuleContext {
   budget: BudgetInfo;
@@ -13,6 +22,14 @@ export interface RuleContext {
   rows: BudgetLine[];
   /** Rows of kind `line`, the only ones added up. */
   lines: BudgetLine[];
+  /** Per line, REVENUE, EXPENDITURE or NONE. */
+  direction: Uint8Array;
+  /** Per line, OPERATING, INVESTMENT or NONE. */
+  section: Uint8Array;
+  /** Per line, the index of its sheet in `sheets`. */
+  sheet: Int32Array;
+  /** The sheets of the lines, each once, in the order first met. */
+  sheets: string[];
   executed: Float64Array;
   executedPhase: (Phase | null)[];
   forecast: Float64Array;
@@ -23,6 +40,9 @@ export interface RuleContext {
   minorPerMajor: number;
 }
 
+const DIRECTION_CODE = { revenue: REVENUE, expenditure: EXPENDITURE } as const;
+const SECTION_CODE = { operating: OPERATING, investment: INVESTMENT } as const;
+
 export function buildContext(
   budget: BudgetInfo,
   rows: BudgetLine[],
@@ -32,6 +52,11 @@ export function buildContext(
 ): RuleContext {
   const lines = rows.filter((row) => row.kind === 'line');
   const orders = phaseOrdersOf(budget);
+  const direction = new Uint8Array(lines.length);
+  const section = new Uint8Array(lines.length);
+  const sheet = new Int32Array(lines.length);
+  const sheets: string[] = [];
+  const sheetIndex = new Map<string, number>();
   const executed = new Float64Array(lines.length);
   const forecast = new Float64Array(lines.length);
   const executedPhase: (Phase | null)[] = new Array<Phase | null>(lines.length);
@@ -41,12 +66,29 @@ export function buildContext(
     executedPhase[i] = phase;
     executed[i] = phase === null ? NaN : (line.amounts[phase] ?? NaN);
     forecast[i] = forecastOf(line, settings.basis) ?? NaN;
+    direction[i] = line.direction === null ? NONE : DIRECTION_CODE[line.direction];
+    section[i] = line.section === null ? NONE : SECTION_CODE[line.section];
+    // Lines come sheet by sheet: the map is asked only when the sheet changes.
+    if (i > 0 && (lines[i - 1] as BudgetLine).sheet === line.sheet) {
+      sheet[i] = sheet[i - 1] as number;
+      continue;
+    }
+    let index = sheetIndex.get(line.sheet);
+    if (index === undefined) {
+      index = sheets.push(line.sheet) - 1;
+      sheetIndex.set(line.sheet, index);
+    }
+    sheet[i] = index;
   }
   const minorPerMajor = 10 ** budget.currencyExponent;
   return {
     budget,
     rows,
     lines,
+    direction,
+    section,
+    sheet,
+    sheets,
     executed,
     executedPhase,
     forecast,
@@ -93,12 +135,16 @@ export function countOf(lang: 'fr' | 'en', n: number, one: string, many: string)
 
 /** "Ligne 6011 Personnel permanent (DEPENSES, rang 14)", the start of every line message. */
 export function lineName(ctx: RuleContext, line: BudgetLine): string {
-  const name = [line.code, line.label].filter(Boolean).join(' ') || '—';
-  return say(
-    ctx,
-    `Ligne ${name} (${line.sheet}, rang ${line.row})`,
-    `Line ${name} (${line.sheet}, row ${line.row})`,
-  );
+  const name = nameOf(line.code, line.label);
+  return ctx.lang === 'fr'
+    ? `Ligne ${name} (${line.sheet}, rang ${line.row})`
+    : `Line ${name} (${line.sheet}, row ${line.row})`;
+}
+
+/** "6011 Personnel permanent": code and label, whichever are there (empty ones left out), or "—". */
+export function nameOf(code: string | null, label: string | null): string {
+  if (code && label) return `${code} ${label}`;
+  return code || label || '—';
 }
 
 const STAGE_WORDS: Record<Phase, [string, string]> = {

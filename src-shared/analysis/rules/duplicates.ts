@@ -6,7 +6,6 @@ import {
   lineName,
   money,
   qualifiedCell,
-  say,
   stageWord,
   type Rule,
 } from './context';
@@ -45,11 +44,10 @@ export const duplicateLine: Rule = {
       );
       others.set(identity, earlier.slice(1).concat(line));
       if (!original) return;
-      const message = say(
-        ctx,
-        `${lineName(ctx, line)} : même code et même libellé que le rang ${original.row} de ${original.sheet}.`,
-        `${lineName(ctx, line)}: same code and label as row ${original.row} of ${original.sheet}.`,
-      );
+      const message =
+        ctx.lang === 'fr'
+          ? `${lineName(ctx, line)} : même code et même libellé que le rang ${original.row} de ${original.sheet}.`
+          : `${lineName(ctx, line)}: same code and label as row ${original.row} of ${original.sheet}.`;
       const values = {
         firstLineId: original.id,
         firstSheet: original.sheet,
@@ -107,11 +105,10 @@ export const repeatedAmount: Rule = {
       const where = lines
         .map((line) => `${line.code ?? '—'} (${line.sheet} ${line.row})`)
         .join(', ');
-      const message = say(
-        ctx,
-        `Montant ${money(ctx, amount)} ${stageWord(ctx, phase)} sur ${lines.length} lignes : ${where}.`,
-        `Amount ${money(ctx, amount)} ${stageWord(ctx, phase)} on ${lines.length} lines: ${where}.`,
-      );
+      const message =
+        ctx.lang === 'fr'
+          ? `Montant ${money(ctx, amount)} ${stageWord(ctx, phase)} sur ${lines.length} lignes : ${where}.`
+          : `Amount ${money(ctx, amount)} ${stageWord(ctx, phase)} on ${lines.length} lines: ${where}.`;
       const cells = lines.map((line, k) =>
         qualifiedCell(line, ctx.executedPhase[indices[k] as number] ?? null),
       );

@@ -1,5 +1,7 @@
 import type { BudgetLine, Phase } from '../../model';
 import {
+  EXPENDITURE,
+  INVESTMENT,
   lineName,
   lineFlag,
   money,
@@ -18,31 +20,28 @@ export function forecastPhaseOf(line: BudgetLine, basis: 'revised' | 'original')
 }
 
 /**
- * Sheet and side pairs ("sheet/direction") where at least one line has an execution figure. There
- * a line with a forecast and an empty execution cell executed nothing; elsewhere (a budget
- * primitif, or a file that reports only the spending it did) the empty cell says nothing.
+ * Sheet and side pairs where at least one line has an execution figure, indexed by
+ * `sheetSideOf`. There a line with a forecast and an empty execution cell executed nothing;
+ * elsewhere (a budget primitif, or a file that reports only the spending it did) the empty cell
+ * says nothing.
  */
-export function sheetsWithExecution(ctx: RuleContext): Set<string> {
+export function sheetsWithExecution(ctx: RuleContext): Uint8Array {
   const known = withExecutionByRun.get(ctx);
   if (known) return known;
-  const sheets = new Set<string>();
-  let last: BudgetLine | null = null;
+  const sheets = new Uint8Array(ctx.sheets.length * 3);
   for (let i = 0; i < ctx.lines.length; i++) {
-    if (Number.isNaN(ctx.executed[i])) continue;
-    const line = ctx.lines[i] as BudgetLine;
-    // Lines come sheet by sheet: the key is built only when the sheet or side changes.
-    if (last !== null && last.sheet === line.sheet && last.direction === line.direction) continue;
-    sheets.add(sheetSide(line));
-    last = line;
+    if (!Number.isNaN(ctx.executed[i])) sheets[sheetSideOf(ctx, i)] = 1;
   }
   withExecutionByRun.set(ctx, sheets);
   return sheets;
 }
 
 // Two rules ask for the same set in one run; it is computed once.
-const withExecutionByRun = new WeakMap<RuleContext, Set<string>>();
+const withExecutionByRun = new WeakMap<RuleContext, Uint8Array>();
 
-const sheetSide = (line: BudgetLine) => `${line.sheet}/${line.direction ?? '-'}`;
+/** The slot of a line's sheet and side (revenue, expenditure or none) in sheetsWithExecution. */
+const sheetSideOf = (ctx: RuleContext, i: number) =>
+  (ctx.sheet[i] as number) * 3 + (ctx.direction[i] as number);
 
 /** Spending beyond the appropriation: executed above the revised forecast. */
 export const overExecution: Rule = {
@@ -51,20 +50,22 @@ export const overExecution: Rule = {
   title: { fr: 'Dépenses au-delà des crédits ouverts', en: 'Spending above the revised forecast' },
   run(ctx, emit) {
     const factor = 1 + ctx.settings.overExecutionTolerancePercent / 100;
-    ctx.lines.forEach((line, i) => {
-      if (line.direction !== 'expenditure') return;
+    for (let i = 0; i < ctx.lines.length; i++) {
+      if (ctx.direction[i] !== EXPENDITURE) continue;
       const executed = ctx.executed[i] as number;
+      // A line with no execution figure exceeds nothing: it is left without opening it.
+      if (Number.isNaN(executed)) continue;
+      const line = ctx.lines[i] as BudgetLine;
       const forecastPhase = forecastPhaseOf(line, 'revised');
       const forecast = forecastPhase === null ? 0 : (line.amounts[forecastPhase] as number);
-      if (!(forecast > 0) || !(executed > forecast * factor)) return;
+      if (!(forecast > 0) || !(executed > forecast * factor)) continue;
       const phase = ctx.executedPhase[i] as Phase;
       const rate = (executed / forecast) * 100;
       const head = `${lineName(ctx, line)}${say(ctx, ' : ', ': ')}`;
-      const message = say(
-        ctx,
-        `${head}${money(ctx, executed)} ${stageWord(ctx, phase)} pour ${money(ctx, forecast)} ${stageWord(ctx, forecastPhase as Phase)} (${percent(ctx, rate)}), ${money(ctx, executed - forecast)} au-delà des crédits.`,
-        `${head}${money(ctx, executed)} ${stageWord(ctx, phase)} against ${money(ctx, forecast)} ${stageWord(ctx, forecastPhase as Phase)} (${percent(ctx, rate)}), ${money(ctx, executed - forecast)} beyond the appropriation.`,
-      );
+      const message =
+        ctx.lang === 'fr'
+          ? `${head}${money(ctx, executed)} ${stageWord(ctx, phase)} pour ${money(ctx, forecast)} ${stageWord(ctx, forecastPhase as Phase)} (${percent(ctx, rate)}), ${money(ctx, executed - forecast)} au-delà des crédits.`
+          : `${head}${money(ctx, executed)} ${stageWord(ctx, phase)} against ${money(ctx, forecast)} ${stageWord(ctx, forecastPhase as Phase)} (${percent(ctx, rate)}), ${money(ctx, executed - forecast)} beyond the appropriation.`;
       const values = {
         executedMinor: executed,
         executedPhase: phase,
@@ -74,7 +75,7 @@ export const overExecution: Rule = {
         excessMinor: executed - forecast,
       };
       emit(lineFlag(ctx, this, line, [phase, forecastPhase], message, values));
-    });
+    }
   },
 };
 
@@ -91,11 +92,10 @@ export const unbudgetedExecution: Rule = {
       const phase = ctx.executedPhase[i] as Phase;
       const forecastPhase = forecastPhaseOf(line, ctx.settings.basis);
       const head = `${lineName(ctx, line)}${say(ctx, ' : ', ': ')}`;
-      const message = say(
-        ctx,
-        `${head}${money(ctx, executed)} ${stageWord(ctx, phase)} sans prévision (${forecastPhase === null ? 'aucune prévision' : 'prévision nulle'}).`,
-        `${head}${money(ctx, executed)} ${stageWord(ctx, phase)} with no forecast (${forecastPhase === null ? 'none stated' : 'forecast of 0'}).`,
-      );
+      const message =
+        ctx.lang === 'fr'
+          ? `${head}${money(ctx, executed)} ${stageWord(ctx, phase)} sans prévision (${forecastPhase === null ? 'aucune prévision' : 'prévision nulle'}).`
+          : `${head}${money(ctx, executed)} ${stageWord(ctx, phase)} with no forecast (${forecastPhase === null ? 'none stated' : 'forecast of 0'}).`;
       const values = {
         executedMinor: executed,
         executedPhase: phase,
@@ -115,18 +115,18 @@ export const zeroExecution: Rule = {
   title: { fr: 'Crédits non consommés', en: 'Forecast with no execution' },
   run(ctx, emit) {
     const withExecution = sheetsWithExecution(ctx);
-    ctx.lines.forEach((line, i) => {
-      if (line.direction !== 'expenditure' || !isUnexecuted(ctx, i, withExecution)) return;
+    for (let i = 0; i < ctx.lines.length; i++) {
+      if (ctx.direction[i] !== EXPENDITURE || !isUnexecuted(ctx, i, withExecution)) continue;
+      const line = ctx.lines[i] as BudgetLine;
       const forecast = ctx.forecast[i] as number;
       const phase = ctx.executedPhase[i] ?? null;
       const forecastPhase = forecastPhaseOf(line, ctx.settings.basis);
       const head = `${lineName(ctx, line)}${say(ctx, ' : ', ': ')}`;
       const what = phase === null ? say(ctx, 'cellule vide', 'empty cell') : money(ctx, 0);
-      const message = say(
-        ctx,
-        `${head}${money(ctx, forecast)} ${stageWord(ctx, forecastPhase as Phase)}, rien d'exécuté (${what}).`,
-        `${head}${money(ctx, forecast)} ${stageWord(ctx, forecastPhase as Phase)}, nothing executed (${what}).`,
-      );
+      const message =
+        ctx.lang === 'fr'
+          ? `${head}${money(ctx, forecast)} ${stageWord(ctx, forecastPhase as Phase)}, rien d'exécuté (${what}).`
+          : `${head}${money(ctx, forecast)} ${stageWord(ctx, forecastPhase as Phase)}, nothing executed (${what}).`;
       const values = {
         forecastMinor: forecast,
         forecastPhase,
@@ -134,17 +134,17 @@ export const zeroExecution: Rule = {
         executedPhase: phase,
       };
       emit(lineFlag(ctx, this, line, [forecastPhase, phase], message, values));
-    });
+    }
   },
 };
 
 /** A forecast > 0 with an explicit 0, or an empty cell on a sheet that has execution figures. */
-export function isUnexecuted(ctx: RuleContext, i: number, withExecution: Set<string>): boolean {
+export function isUnexecuted(ctx: RuleContext, i: number, withExecution: Uint8Array): boolean {
   const forecast = ctx.forecast[i] as number;
   const executed = ctx.executed[i] as number;
   if (!(forecast > 0)) return false;
   if (executed === 0) return true;
-  return Number.isNaN(executed) && withExecution.has(sheetSide(ctx.lines[i] as BudgetLine));
+  return Number.isNaN(executed) && withExecution[sheetSideOf(ctx, i)] === 1;
 }
 
 /** Execution under the threshold; zero execution is left to its own rule. */
@@ -154,22 +154,22 @@ export const lowExecution: Rule = {
   title: { fr: 'Exécution faible', en: 'Low execution' },
   run(ctx, emit) {
     const threshold = ctx.settings.lowExecutionPercent;
-    ctx.lines.forEach((line, i) => {
-      if (line.direction !== 'expenditure') return;
-      if (line.section !== 'investment' && !ctx.settings.lowExecutionOperating) return;
+    for (let i = 0; i < ctx.lines.length; i++) {
+      if (ctx.direction[i] !== EXPENDITURE) continue;
+      if (ctx.section[i] !== INVESTMENT && !ctx.settings.lowExecutionOperating) continue;
       const forecast = ctx.forecast[i] as number;
       const executed = ctx.executed[i] as number;
-      if (!(forecast > 0) || !(executed > 0)) return;
+      if (!(forecast > 0) || !(executed > 0)) continue;
       const rate = (executed / forecast) * 100;
-      if (rate >= threshold) return;
+      if (rate >= threshold) continue;
+      const line = ctx.lines[i] as BudgetLine;
       const phase = ctx.executedPhase[i] as Phase;
       const forecastPhase = forecastPhaseOf(line, ctx.settings.basis) as Phase;
       const head = `${lineName(ctx, line)}${say(ctx, ' : ', ': ')}`;
-      const message = say(
-        ctx,
-        `${head}${money(ctx, executed)} ${stageWord(ctx, phase)} pour ${money(ctx, forecast)} ${stageWord(ctx, forecastPhase)} (${percent(ctx, rate)}, seuil ${percent(ctx, threshold)}).`,
-        `${head}${money(ctx, executed)} ${stageWord(ctx, phase)} against ${money(ctx, forecast)} ${stageWord(ctx, forecastPhase)} (${percent(ctx, rate)}, threshold ${percent(ctx, threshold)}).`,
-      );
+      const message =
+        ctx.lang === 'fr'
+          ? `${head}${money(ctx, executed)} ${stageWord(ctx, phase)} pour ${money(ctx, forecast)} ${stageWord(ctx, forecastPhase)} (${percent(ctx, rate)}, seuil ${percent(ctx, threshold)}).`
+          : `${head}${money(ctx, executed)} ${stageWord(ctx, phase)} against ${money(ctx, forecast)} ${stageWord(ctx, forecastPhase)} (${percent(ctx, rate)}, threshold ${percent(ctx, threshold)}).`;
       // Investment credits left unspent are projects not delivered; operating ones matter less.
       const severity = line.section === 'investment' ? 'warning' : 'info';
       const values = {
@@ -181,6 +181,6 @@ export const lowExecution: Rule = {
         thresholdPercent: threshold,
       };
       emit(lineFlag(ctx, this, line, [phase, forecastPhase], message, values, severity));
-    });
+    }
   },
 };

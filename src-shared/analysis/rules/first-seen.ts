@@ -5,6 +5,9 @@
  */
 export class FirstSeen {
   private readonly slots: Int32Array;
+  // The hash of each slot's text: a probe that meets another text nearly always stops at its
+  // hash, without comparing two strings that share their first digits.
+  private readonly hashes: Int32Array;
   private readonly texts: string[] = [];
   private readonly indices: number[] = [];
   private readonly mask: number;
@@ -14,19 +17,24 @@ export class FirstSeen {
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(size);
     this.mask = size - 1;
   }
 
   /** The index `text` was first seen at, or -1 after recording `index` as its first. */
   firstOf(text: string, index: number): number {
-    let slot = hashOf(text) & this.mask;
+    const hash = hashOf(text) | 0;
+    let slot = hash & this.mask;
     for (;;) {
       const entry = this.slots[slot] as number;
       if (entry === -1) break;
-      if (this.texts[entry] === text) return this.indices[entry] as number;
+      if (this.hashes[slot] === hash && this.texts[entry] === text) {
+        return this.indices[entry] as number;
+      }
       slot = (slot + 1) & this.mask;
     }
     this.slots[slot] = this.texts.length;
+    this.hashes[slot] = hash;
     this.texts.push(text);
     this.indices.push(index);
     return -1;

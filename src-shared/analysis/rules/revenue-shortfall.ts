@@ -5,6 +5,7 @@ import {
   lineName,
   money,
   percent,
+  REVENUE,
   say,
   stageWord,
   type Rule,
@@ -23,23 +24,25 @@ export const revenueShortfall: Rule = {
   run(ctx, emit) {
     const threshold = ctx.settings.revenueShortfallPercent;
     const withExecution = sheetsWithExecution(ctx);
-    ctx.lines.forEach((line, i) => {
-      if (line.direction !== 'revenue') return;
+    for (let i = 0; i < ctx.lines.length; i++) {
+      if (ctx.direction[i] !== REVENUE) continue;
       const forecast = ctx.forecast[i] as number;
       const executed = ctx.executed[i] as number;
       const unexecuted = isUnexecuted(ctx, i, withExecution);
       if (forecast > 0 && (unexecuted || executed < (forecast * threshold) / 100)) {
+        const line = ctx.lines[i] as BudgetLine;
         const phase = ctx.executedPhase[i] ?? null;
         const forecastPhase = forecastPhaseOf(line, ctx.settings.basis) as Phase;
         emit(shortfall(ctx, line, unexecuted ? 0 : executed, phase, forecast, forecastPhase));
-        return;
+        continue;
       }
+      const line = ctx.lines[i] as BudgetLine;
       const assessed = line.amounts.assessed;
       const collected = line.amounts.collected;
-      if (assessed === undefined || collected === undefined || !(assessed > 0)) return;
-      if (collected >= (assessed * threshold) / 100) return;
+      if (assessed === undefined || collected === undefined || !(assessed > 0)) continue;
+      if (collected >= (assessed * threshold) / 100) continue;
       emit(shortfall(ctx, line, collected, 'collected', assessed, 'assessed'));
-    });
+    }
   },
 };
 
@@ -55,11 +58,10 @@ function shortfall(
   const rate = (actual / expected) * 100;
   const head = `${lineName(ctx, line)}${say(ctx, ' : ', ': ')}`;
   const actualWord = stageWord(ctx, actualPhase ?? 'executed');
-  const message = say(
-    ctx,
-    `${head}${money(ctx, actual)} ${actualWord} pour ${money(ctx, expected)} ${stageWord(ctx, expectedPhase)} (${percent(ctx, rate)}, seuil ${percent(ctx, threshold)}), manque ${money(ctx, expected - actual)}.`,
-    `${head}${money(ctx, actual)} ${actualWord} against ${money(ctx, expected)} ${stageWord(ctx, expectedPhase)} (${percent(ctx, rate)}, threshold ${percent(ctx, threshold)}), short by ${money(ctx, expected - actual)}.`,
-  );
+  const message =
+    ctx.lang === 'fr'
+      ? `${head}${money(ctx, actual)} ${actualWord} pour ${money(ctx, expected)} ${stageWord(ctx, expectedPhase)} (${percent(ctx, rate)}, seuil ${percent(ctx, threshold)}), manque ${money(ctx, expected - actual)}.`
+      : `${head}${money(ctx, actual)} ${actualWord} against ${money(ctx, expected)} ${stageWord(ctx, expectedPhase)} (${percent(ctx, rate)}, threshold ${percent(ctx, threshold)}), short by ${money(ctx, expected - actual)}.`;
   const values = {
     actualMinor: actual,
     actualPhase,

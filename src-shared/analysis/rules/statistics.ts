@@ -118,11 +118,10 @@ function outlierFlag(ctx: RuleContext, line: BudgetLine, i: number, o: Outlier) 
     o.scope === 'chapter'
       ? say(ctx, 'du chapitre', 'in its chapter')
       : say(ctx, 'de la section', 'in its section');
-  const message = say(
-    ctx,
-    `${lineName(ctx, line)} : taux d'exécution ${percent(ctx, o.rate)}, loin de la médiane ${percent(ctx, o.center)} des ${o.peers} lignes ${peers} (z robuste ${o.z.toFixed(1)}, seuil ${ctx.settings.outlierRobustZ}).`,
-    `${lineName(ctx, line)}: execution rate ${percent(ctx, o.rate)}, far from the median ${percent(ctx, o.center)} of the ${o.peers} lines ${peers} (robust z ${o.z.toFixed(1)}, threshold ${ctx.settings.outlierRobustZ}).`,
-  );
+  const message =
+    ctx.lang === 'fr'
+      ? `${lineName(ctx, line)} : taux d'exécution ${percent(ctx, o.rate)}, loin de la médiane ${percent(ctx, o.center)} des ${o.peers} lignes ${peers} (z robuste ${o.z.toFixed(1)}, seuil ${ctx.settings.outlierRobustZ}).`
+      : `${lineName(ctx, line)}: execution rate ${percent(ctx, o.rate)}, far from the median ${percent(ctx, o.center)} of the ${o.peers} lines ${peers} (robust z ${o.z.toFixed(1)}, threshold ${ctx.settings.outlierRobustZ}).`;
   const phase = ctx.executedPhase[i] ?? null;
   const values = {
     ratePercent: o.rate,
@@ -159,11 +158,10 @@ export const roundAmounts: Rule = {
       const cells = round.map((i) =>
         qualifiedCell(ctx.lines[i] as BudgetLine, ctx.executedPhase[i] ?? null),
       );
-      const message = say(
-        ctx,
-        `Feuille ${sheet} : ${countOf('fr', round.length, 'montant exécuté', 'montants exécutés')} sur ${sample} ${round.length > 1 ? 'sont' : 'est'} des multiples ronds de ${ctx.settings.roundUnitMajor.toLocaleString('fr-FR')} (${percent(ctx, share)}, seuil ${percent(ctx, ctx.settings.roundShareMaxPercent)}) ; des estimations plutôt que des comptes ?`,
-        `Sheet ${sheet}: ${round.length} of ${sample} executed amounts ${round.length === 1 ? 'is' : 'are'} round multiples of ${ctx.settings.roundUnitMajor.toLocaleString('en-GB')} (${percent(ctx, share)}, threshold ${percent(ctx, ctx.settings.roundShareMaxPercent)}); estimates rather than accounts?`,
-      );
+      const message =
+        ctx.lang === 'fr'
+          ? `Feuille ${sheet} : ${countOf('fr', round.length, 'montant exécuté', 'montants exécutés')} sur ${sample} ${round.length > 1 ? 'sont' : 'est'} des multiples ronds de ${ctx.settings.roundUnitMajor.toLocaleString('fr-FR')} (${percent(ctx, share)}, seuil ${percent(ctx, ctx.settings.roundShareMaxPercent)}) ; des estimations plutôt que des comptes ?`
+          : `Sheet ${sheet}: ${round.length} of ${sample} executed amounts ${round.length === 1 ? 'is' : 'are'} round multiples of ${ctx.settings.roundUnitMajor.toLocaleString('en-GB')} (${percent(ctx, share)}, threshold ${percent(ctx, ctx.settings.roundShareMaxPercent)}); estimates rather than accounts?`;
       const values = {
         roundCount: round.length,
         sampleSize: sample,
@@ -203,11 +201,10 @@ function benfordRule(id: string, two: boolean, title: Rule['title']): Rule {
         minSample: ctx.settings.benfordMinSample,
       };
       if (result.sampleSize < ctx.settings.benfordMinSample) {
-        const message = say(
-          ctx,
-          `Test de Benford (${test}) : ${countOf('fr', result.sampleSize, 'montant', 'montants')}, moins de ${ctx.settings.benfordMinSample} ; l'échantillon est trop petit pour conclure, aucun constat.`,
-          `Benford test (${test}): ${countOf('en', result.sampleSize, 'amount', 'amounts')}, fewer than ${ctx.settings.benfordMinSample}; the sample is too small to conclude, no finding.`,
-        );
+        const message =
+          ctx.lang === 'fr'
+            ? `Test de Benford (${test}) : ${countOf('fr', result.sampleSize, 'montant', 'montants')}, moins de ${ctx.settings.benfordMinSample} ; l'échantillon est trop petit pour conclure, aucun constat.`
+            : `Benford test (${test}): ${countOf('en', result.sampleSize, 'amount', 'amounts')}, fewer than ${ctx.settings.benfordMinSample}; the sample is too small to conclude, no finding.`;
         emit(
           budgetFlag(
             ctx,
@@ -226,11 +223,10 @@ function benfordRule(id: string, two: boolean, title: Rule['title']): Rule {
         result.verdict === 'marginal'
           ? say(ctx, 'conformité marginale', 'marginal conformity')
           : say(ctx, 'non conforme', 'nonconforming');
-      const message = say(
-        ctx,
-        `Test de Benford (${test}) sur ${result.sampleSize} montants exécutés : écart absolu moyen ${result.mad.toFixed(5)}, ${verdict} (limites de Nigrini ${limits.join(' / ')}). À examiner, ce n'est pas une preuve.`,
-        `Benford test (${test}) on ${result.sampleSize} executed amounts: mean absolute deviation ${result.mad.toFixed(5)}, ${verdict} (Nigrini's limits ${limits.join(' / ')}). Worth a look, not a proof.`,
-      );
+      const message =
+        ctx.lang === 'fr'
+          ? `Test de Benford (${test}) sur ${result.sampleSize} montants exécutés : écart absolu moyen ${result.mad.toFixed(5)}, ${verdict} (limites de Nigrini ${limits.join(' / ')}). À examiner, ce n'est pas une preuve.`
+          : `Benford test (${test}) on ${result.sampleSize} executed amounts: mean absolute deviation ${result.mad.toFixed(5)}, ${verdict} (Nigrini's limits ${limits.join(' / ')}). Worth a look, not a proof.`;
       emit(
         budgetFlag(
           ctx,

@@ -1,7 +1,16 @@
 import type { Phase } from '../../model';
 import { statedGroups, type StatedGroup } from '../hierarchy';
 import { foldLabel } from '../figures';
-import { countOf, lineFlag, money, say, stageWord, type Rule, type RuleContext } from './context';
+import {
+  countOf,
+  lineFlag,
+  money,
+  nameOf,
+  say,
+  stageWord,
+  type Rule,
+  type RuleContext,
+} from './context';
 
 /**
  * A stated subtotal or total that is not the sum of its lines. Each line may carry one minor
@@ -39,7 +48,7 @@ function mismatch(
   tolerance: number,
 ) {
   const row = group.row;
-  const name = [row.code, row.label].filter(Boolean).join(' ') || '—';
+  const name = nameOf(row.code, row.label);
   const word =
     row.kind === 'total' ? say(ctx, 'Total', 'Total') : say(ctx, 'Sous-total', 'Subtotal');
   // "Sous-total chapitre 61" already says what it is: the kind word is not repeated.
@@ -49,11 +58,10 @@ function mismatch(
     countOf('fr', group.lineCount, 'ligne', 'lignes'),
     countOf('en', group.lineCount, 'line', 'lines'),
   );
-  const message = say(
-    ctx,
-    `${kind}${name} (${row.sheet}, rang ${row.row}) : ${money(ctx, stated)} ${stageWord(ctx, phase)} indiqués, la somme de ${group.lineCount === 1 ? 'sa seule ligne' : `ses ${lines}`} donne ${money(ctx, computed)} (écart ${money(ctx, stated - computed)}).`,
-    `${kind}${name} (${row.sheet}, row ${row.row}): ${money(ctx, stated)} ${stageWord(ctx, phase)} stated, ${group.lineCount === 1 ? 'its only line adds' : `its ${lines} add`} up to ${money(ctx, computed)} (difference ${money(ctx, stated - computed)}).`,
-  );
+  const message =
+    ctx.lang === 'fr'
+      ? `${kind}${name} (${row.sheet}, rang ${row.row}) : ${money(ctx, stated)} ${stageWord(ctx, phase)} indiqués, la somme de ${group.lineCount === 1 ? 'sa seule ligne' : `ses ${lines}`} donne ${money(ctx, computed)} (écart ${money(ctx, stated - computed)}).`
+      : `${kind}${name} (${row.sheet}, row ${row.row}): ${money(ctx, stated)} ${stageWord(ctx, phase)} stated, ${group.lineCount === 1 ? 'its only line adds' : `its ${lines} add`} up to ${money(ctx, computed)} (difference ${money(ctx, stated - computed)}).`;
   const values = {
     phase,
     statedMinor: stated,
