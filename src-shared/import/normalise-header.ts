@@ -5,6 +5,11 @@
 
 /** Lower case, no accents, no bracketed unit or note, punctuation as spaces; `%` kept as a word. */
 export function normaliseHeader(text: string): string {
+  return foldInOnePass(text) ?? foldInFull(text);
+}
+
+/** normaliseHeader by its chain of regular expressions: the reference the one pass must match. */
+export function foldInFull(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -15,6 +20,59 @@ export function normaliseHeader(text: string): string {
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim()
     .replace(/\s+/g, ' ');
+}
+
+// What one UTF-16 unit becomes alone (accents off, lower case): a letter or digit kept, SEPARATOR
+// for what turns into a space, or SPECIAL where the full chain must decide (brackets, a unit that
+// folds to nothing or to several, a lone surrogate). Filled as the units are met.
+const SEPARATOR = ' ';
+const SPECIAL = '';
+const folds: string[] = [];
+
+function foldOf(code: number): string {
+  let fold: string;
+  if (code >= 0xd800 && code <= 0xdfff) fold = SPECIAL;
+  else {
+    const alone = String.fromCharCode(code)
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+    if (alone.length !== 1 || '()[]'.includes(alone)) fold = SPECIAL;
+    else if (/[a-z0-9%°º]/.test(alone)) fold = alone;
+    else fold = SEPARATOR;
+  }
+  folds[code] = fold;
+  return fold;
+}
+
+/**
+ * normaliseHeader in one pass over the text, unit by unit: each unit folds alone as the chain
+ * would fold it, since accents and case never reach across letters. Null for a text with a
+ * bracket or a unit whose fold is not one character; the chain reads those.
+ */
+function foldInOnePass(text: string): string | null {
+  let out = '';
+  let pendingSpace = false;
+  let previous = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const fold = folds[code] ?? foldOf(code);
+    if (fold === SPECIAL) return null;
+    if (fold === '°' || fold === 'º') {
+      // "n°" and "nº" read as the word "numero"; a lone degree sign is punctuation.
+      if (previous === 'n') out += 'umero';
+      pendingSpace = true;
+    } else if (fold === SEPARATOR) pendingSpace = true;
+    else {
+      // `%` stands as a word of its own; other kept characters join the word under way.
+      const isPercent = fold === '%';
+      if ((pendingSpace || isPercent) && out !== '') out += ' ';
+      out += fold;
+      pendingSpace = isPercent;
+    }
+    previous = fold;
+  }
+  return out;
 }
 
 /** The bracketed parts of a header ("(Kshs. Million)", "(1)"), where units usually hide. */

@@ -14,7 +14,7 @@ import { isRepeatedHeader, type HeaderBlock } from './find-header';
 import { evaluateFormula } from './formulas';
 import type { ColumnPlan } from './map-columns';
 import { PHASE_WORDS } from './phase-words';
-import { cellAt, filledColumns, textOf } from './sheet-cells';
+import { cellAt, filledTexts, textOf } from './sheet-cells';
 
 /** Everything read from a table's data rows, before classification. */
 export interface TableRows {
@@ -170,8 +170,7 @@ export function readRows(
   for (let r = header.firstDataRow; r < endRow; r += 1) {
     const joined = codeOf(sheet, r, plan.codeCols);
     const code = asCode(joined.code);
-    const filled = filledColumns(sheet, r);
-    const texts = filled.map((c) => textOf(cellAt(sheet, r, c))).filter(Boolean);
+    const { cols: filled, texts } = filledTexts(sheet, r);
     const labelText = plan.labelCol !== null ? textOf(cellAt(sheet, r, plan.labelCol)).replace(/\s+/g, ' ') : '';
     const buckets = new Map<Section | null, { values: RawRow['values']; amounts: ImportedAmount[] }>();
     const bucket = (section: Section | null) => {

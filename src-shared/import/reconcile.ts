@@ -108,11 +108,15 @@ export function reconcile(
     const lines = closedLines(rows, classes, index, i);
     if (lines.length === 0) return;
     for (const [phase, statedMinor] of Object.entries(raw.values) as [Phase, number][]) {
-      const computedMinor = lines.reduce((sum, j) => sum + (rows[j]!.values[phase] ?? 0), 0);
-      const hiddenMinor = lines.reduce(
-        (sum, j) => sum + (rows[j]!.hidden ? (rows[j]!.values[phase] ?? 0) : 0),
-        0,
-      );
+      // One loop for both sums: a grand total closes every line of the table.
+      let computedMinor = 0;
+      let hiddenMinor = 0;
+      for (const j of lines) {
+        const line = rows[j]!;
+        const value = line.values[phase] ?? 0;
+        computedMinor += value;
+        hiddenMinor += line.hidden ? value : 0;
+      }
       const label = raw.label ?? raw.code ?? raw.texts[0] ?? '';
       const differenceMinor = statedMinor - computedMinor;
       out.push({

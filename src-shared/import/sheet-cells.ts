@@ -53,10 +53,31 @@ export function widthOf(sheet: GridSheet): number {
 export function filledColumns(sheet: GridSheet, row: number): number[] {
   const cells = sheet.rows[row] ?? [];
   const cols: number[] = [];
-  cells.forEach((cell, col) => {
+  for (let col = 0; col < cells.length; col++) {
+    const cell = cells[col];
     if (cell && (cell.formulaWithoutValue || textOf(cell) !== '')) cols.push(col);
-  });
+  }
   return cols;
+}
+
+/**
+ * filledColumns and the non-blank texts of those cells (as textAt reads them), in one pass over
+ * the row: what every data row needs.
+ */
+export function filledTexts(sheet: GridSheet, row: number): { cols: number[]; texts: string[] } {
+  const cells = sheet.rows[row] ?? [];
+  const cols: number[] = [];
+  const texts: string[] = [];
+  for (let col = 0; col < cells.length; col++) {
+    const cell = cells[col];
+    if (!cell) continue;
+    const text = textOf(cell);
+    if (!cell.formulaWithoutValue && text === '') continue;
+    cols.push(col);
+    // cellAt reads an empty cell without a formula as no cell at all.
+    if (text !== '' && (cell.type !== 'empty' || cell.formulaWithoutValue)) texts.push(text);
+  }
+  return { cols, texts };
 }
 
 /** True for a cell that holds a number, or text that is only a number (codes stored as text). */

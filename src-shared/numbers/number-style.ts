@@ -67,6 +67,8 @@ export function inferNumberStyle(texts: readonly string[], fallback: '.' | ',' =
   const counts = { comma: 0, dot: 0, thousandsDot: 0, thousandsComma: 0 };
   const examples: Partial<Record<keyof typeof counts, string>> = {};
   for (const text of texts) {
+    // Without a dot or a comma a text has no mark to vote for; most amounts are such.
+    if (!text.includes('.') && !text.includes(',')) continue;
     if (!text.trim() || looksLikeDate(text) || /e[+-]?\d/i.test(text)) continue;
     const vote = voteOf(numericCore(text));
     if (!vote) continue;

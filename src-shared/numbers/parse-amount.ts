@@ -83,6 +83,65 @@ function fromScientific(
   return { ok: true, value, exact, isPercent, isZeroMark: false, damage };
 }
 
+const SPACE = 0x20;
+const NO_BREAK_SPACE = 0xa0;
+const NARROW_NO_BREAK_SPACE = 0x202f;
+const PERCENT = 0x25;
+
+/**
+ * The common case read in one pass, without a regular expression: digits grouped by spaces, an
+ * optional leading minus, at most one decimal mark of the column and a trailing percent sign. Null for anything else,
+ * which the full reading handles; for what it accepts the result is the full reading's.
+ */
+function plainAmount(text: string, decimalMark: '.' | ','): AmountResult | null {
+  const mark = decimalMark.charCodeAt(0);
+  let negative = false;
+  let seenDigit = false;
+  let markAt = -1;
+  let integerDigits = '';
+  let fractionDigits = '';
+  let runStart = -1;
+  let isPercent = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const isSpace = code === SPACE || code === NO_BREAK_SPACE || code === NARROW_NO_BREAK_SPACE;
+    // Only spaces may follow a percent sign.
+    if (isPercent && !isSpace) return null;
+    if (code >= 0x30 && code <= 0x39) {
+      seenDigit = true;
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    // A run of digits ends: keep it on the side of the mark it stands.
+    if (runStart >= 0) {
+      if (markAt < 0) integerDigits += text.slice(runStart, i);
+      else fractionDigits += text.slice(runStart, i);
+      runStart = -1;
+    }
+    if (isSpace) continue;
+    if (code === PERCENT && seenDigit) isPercent = true;
+    else if (code === mark && markAt < 0) markAt = i;
+    // A minus only before anything else; a trailing one or a bracket goes the long way.
+    else if (code === 0x2d && !negative && !seenDigit && markAt < 0) negative = true;
+    else return null;
+  }
+  if (!seenDigit) return null;
+  if (runStart >= 0) {
+    if (markAt < 0) integerDigits += text.slice(runStart);
+    else fractionDigits += text.slice(runStart);
+  }
+  integerDigits = integerDigits.replace(/^0+(?=\d)/, '') || '0';
+  const value = Number(`${negative ? '-' : ''}${integerDigits}.${fractionDigits || '0'}`);
+  return {
+    ok: true,
+    value: Object.is(value, -0) ? 0 : value,
+    exact: { negative, integerDigits, fractionDigits },
+    isPercent,
+    isZeroMark: false,
+    damage: null,
+  };
+}
+
 /**
  * Reads one amount as a person wrote it, in the style decided for its column.
  *
@@ -92,6 +151,11 @@ function fromScientific(
  * zero, a date or any other text is refused with a reason.
  */
 export function parseAmount(text: string, style: NumberStyle): AmountResult {
+  return plainAmount(text, style.decimalMark) ?? readAmount(text, style);
+}
+
+/** parseAmount without its one-pass shortcut for plain figures: the same results, slower. */
+export function readAmount(text: string, style: NumberStyle): AmountResult {
   const trimmed = text.replace(/[\u00a0\u202f]/g, ' ').trim();
   if (trimmed === '') return { ok: false, missing: true, reason: 'blank' };
   if (ZERO_MARKS.test(trimmed)) return zero(true);
@@ -111,7 +175,8 @@ export function parseAmount(text: string, style: NumberStyle): AmountResult {
   const parts = body.split(style.decimalMark);
   if (parts.length > 2) return invalid(`« ${style.decimalMark} » deux fois dans un nombre`);
   const [integerPart = '', fractionDigits = ''] = parts;
-  if (fractionDigits.includes(groupMark)) return invalid('séparateurs contraires à ceux de la colonne');
+  if (fractionDigits.includes(groupMark))
+    return invalid('séparateurs contraires à ceux de la colonne');
   const groups = integerPart.split(groupMark);
   if (groups.length > 1 && groups.slice(1).some((g) => g.length !== 3)) {
     return invalid('séparateurs contraires à ceux de la colonne');
@@ -133,6 +198,10 @@ export function parseAmount(text: string, style: NumberStyle): AmountResult {
 /** An exact decimal from a number a spreadsheet stored (binary floating point). */
 export function exactFromNumber(value: number): ExactDecimal {
   const negative = value < 0;
+  // Whole numbers of up to 15 digits are written exactly by String; most amounts are such.
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) {
+    return { negative, integerDigits: String(Math.abs(value)), fractionDigits: '' };
+  }
   // 12 significant decimals undo binary noise such as 0.1 + 0.2 without touching real digits.
   const text = Math.abs(value) < 1e21 ? Number(Math.abs(value).toPrecision(15)).toString() : '';
   if (!text || /e/i.test(text)) {
@@ -163,10 +232,19 @@ export function toMinorUnits(
 ): MinorUnits | null {
   const unitDigits = Math.round(Math.log10(multiplier));
   const isPowerOfTen = multiplier >= 1 && 10 ** unitDigits === multiplier;
-  let digits = BigInt(exact.integerDigits + exact.fractionDigits);
+  const written = exact.integerDigits + exact.fractionDigits;
   let scale = exact.fractionDigits.length - exponent;
   if (isPowerOfTen) scale -= unitDigits;
-  else digits *= BigInt(Math.round(multiplier));
+  // Up to 15 digits, scaled up, the product stays below 2^53: plain numbers are exact there.
+  if (isPowerOfTen && scale <= 0 && written.length > 0 && written.length - scale <= 15) {
+    const magnitude = Number(written) * 10 ** -scale;
+    if (Number.isSafeInteger(magnitude)) {
+      const valueMinor = exact.negative ? -magnitude : magnitude;
+      return { valueMinor: valueMinor === 0 ? 0 : valueMinor, isRounded: false };
+    }
+  }
+  let digits = BigInt(written);
+  if (!isPowerOfTen) digits *= BigInt(Math.round(multiplier));
 
   let isRounded = false;
   if (scale > 0) {
