@@ -49,7 +49,7 @@ function collectFormulaScan(bytes: Uint8Array, fileName: string, limits: ReadLim
   return { ok: true as const, byName };
 }
 
-const DEFAULT_XLSX_READER: NonNullable<ReadOptions['xlsxReader']> = 'sheetjs';
+const DEFAULT_XLSX_READER: NonNullable<ReadOptions['xlsxReader']> = 'fast';
 const KEPT_PART = /\.(?:xml|rels)$/;
 
 /**

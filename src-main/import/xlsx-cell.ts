@@ -6,7 +6,11 @@ export type RawCell =
   | { t: 's'; v: string | undefined }
   | { t: 'n'; v: number }
   | { t: 'b'; v: boolean }
-  | { t: 'e'; v: string | undefined };
+  | { t: 'e'; v: string | undefined }
+  /** A stub: cellStyles makes SheetJS keep empty cells (sheetStubs), with their format. */
+  | { t: 'z' };
+
+type ValueCell = Exclude<RawCell, { t: 'z' }>;
 
 // Error codes by text, and back: SheetJS keeps the code as the value and the text as the text.
 const ERROR_CODES: Record<string, number> = {
@@ -34,7 +38,7 @@ function isDateFormat(format: string): boolean {
 }
 
 /** The text SheetJS's cellText gives: General has its own short paths, the rest is SSF.format. */
-function formattedText(cell: RawCell, formatId: number, format: string, date1904: boolean) {
+function formattedText(cell: ValueCell, formatId: number, format: string, date1904: boolean) {
   if (formatId === 0) {
     switch (cell.t) {
       case 'n':
@@ -63,7 +67,11 @@ export function toGridCell(
   format: string,
   formula: string | null,
   date1904: boolean,
-): GridCell {
+): GridCell | null {
+  if (cell.t === 'z') {
+    if (formula === null) return null;
+    return { type: 'empty', value: null, text: null, format, formula, formulaWithoutValue: false };
+  }
   if (cell.t === 'e') {
     const code = cell.v === undefined ? undefined : ERROR_CODES[cell.v];
     const text = cell.v || (code === undefined ? undefined : ERROR_TEXTS.get(code));

@@ -79,6 +79,7 @@ const FORMULA_KEYS = new Set([
 ]);
 const CANONICAL_INDEX = /^(0|[1-9]\d*)$/;
 
+const STUB: RawCell = { t: 'z' };
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
@@ -391,8 +392,7 @@ class SheetDataScanner {
       this.withoutValue.set(address, unescapeScanXml(text));
     }
 
-    const raw = this.rawCell(type, valueStart, valueEnd, inlineStart, inlineEnd, formula);
-    if (raw === null) return col;
+    const raw = this.rawCell(type, valueStart, valueEnd, inlineStart, inlineEnd);
     if ('unsupported' in raw) return raw.unsupported;
     const formatId = this.formatIdOf(style);
     const format = this.context.styles.formats.get(formatId);
@@ -486,15 +486,14 @@ class SheetDataScanner {
     return { t: 's', v: strings[index] };
   }
 
-  /** The cell's type and value as SheetJS settles them; null when SheetJS keeps no cell. */
+  /** The cell's type and value as SheetJS settles them. */
   private rawCell(
     type: number,
     valueStart: number,
     valueEnd: number,
     inlineStart: number,
     inlineEnd: number,
-    formula: string | null,
-  ): RawCell | null | Unsupported {
+  ): RawCell | Unsupported {
     const xml = this.xml;
     const hasValue = valueStart >= 0 && valueEnd > valueStart;
     if (hasValue && type <= 1) {
@@ -507,13 +506,15 @@ class SheetDataScanner {
     const rawValue = hasValue ? xml.toString('latin1', valueStart, valueEnd) : undefined;
     const value =
       rawValue !== undefined && needsUnescape(rawValue) ? unescapeXml(rawValue) : rawValue;
-    if (type === 0 && value === undefined) return formula ? { t: 'n', v: 0 } : null;
+    // PARSE_OPTIONS asks for cellStyles, which turns sheetStubs on: SheetJS keeps an empty cell
+    // as a stub. A formula without a value gets 0 there, which SheetJS's own test (0 == "")
+    // turns into a stub too.
     switch (type) {
       case 0:
       case 1:
-        return value === undefined || value === '' ? null : { t: 'n', v: parseFloat(value) };
+        return value === undefined || value === '' ? STUB : { t: 'n', v: parseFloat(value) };
       case 2: {
-        if (value === undefined) return null;
+        if (value === undefined) return STUB;
         if (!/^\d{1,9}$/.test(value))
           return unsupported('a shared string index that is not a plain number');
         return this.sharedString(parseInt(value, 10));
