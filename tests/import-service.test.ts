@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -43,6 +44,24 @@ describe('importFile', () => {
       ['test', 'import'],
       ['test', 'analyse'],
     ]);
+  });
+
+  it('logs as output hash the SHA-256 of the interpreted rows written as one JSON array', async () => {
+    const lines = Array.from(
+      { length: 3000 },
+      (_, i) => `${600000 + i};Fournitures n° ${i};${i} 000;${i} 500`,
+    );
+    const csv = ['Code;Libellé;Prévu;Réalisé', ...lines].join('\n');
+    const bytes = new TextEncoder().encode(csv);
+    const outcome = await importFile(store, { fileName: 'depenses.csv', bytes, options: {} });
+
+    expect(outcome.ok).toBe(true);
+    const json = JSON.stringify(outcome.ok ? outcome.preview.rows : null);
+    // Large enough that the rows reach the hash in several pieces.
+    expect(json.length).toBeGreaterThan(1 << 17);
+    const expected = createHash('sha256').update(json).digest('hex');
+    const logged = listOperations(store.db).find((o) => o.kind === 'import');
+    expect(logged?.outputHash).toBe(expected);
   });
 
   it('recognises the same bytes a second time and returns the budget already stored', async () => {

@@ -44,7 +44,8 @@ function batchInserter(db: Database.Database, head: string, columns: number) {
   return (values: unknown[]) => {
     const step = BATCH_ROWS * columns;
     for (let from = 0; from < values.length; from += step) {
-      const batch = values.slice(from, from + step);
+      // A full flush of lines is exactly one batch: no copy for it.
+      const batch = from === 0 && values.length <= step ? values : values.slice(from, from + step);
       statement(batch.length / columns).run(batch);
     }
   };

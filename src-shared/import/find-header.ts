@@ -1,5 +1,5 @@
 import type { GridSheet } from '../grid';
-import { normaliseHeader } from './normalise-header';
+import { normaliseHeader, normalisesTo } from './normalise-header';
 import { cellAt, filledColumns, isNumericCell, mergeAt, mergedTextAt, textAt } from './sheet-cells';
 import { matchHeader } from './vocabulary';
 
@@ -192,7 +192,7 @@ export function isRepeatedHeader(sheet: GridSheet, row: number, header: HeaderBl
     let same = 0;
     for (let i = 0; i < cols.length && misses <= cols.length - needed; i++) {
       const text = texts[i]!;
-      if (text !== '' && normaliseHeader(textAt(sheet, row, cols[i]!)) === text) same++;
+      if (text !== '' && normalisesTo(textAt(sheet, row, cols[i]!), text)) same++;
       else misses++;
     }
     return same >= needed;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldInFull, normaliseHeader } from './normalise-header';
+import { foldInFull, normaliseHeader, normalisesTo } from './normalise-header';
 
 // Letters, accents (precomposed and combining), the signs the chain treats apart, spaces and
 // punctuation of French, English and Czech budget headers.
@@ -21,8 +21,11 @@ const ALPHABET = [
 function randomText(seed: number): string {
   let state = seed;
   const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state;
+    // mulberry32: small, seeded, and even in its low bits.
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
   };
   const length = next() % 24;
   let text = '';
@@ -50,6 +53,18 @@ describe('normaliseHeader', () => {
     for (let seed = 1; seed <= 20_000; seed++) {
       const text = randomText(seed);
       expect(normaliseHeader(text), JSON.stringify(text)).toBe(foldInFull(text));
+    }
+  });
+
+  it('tells whether a text normalises to a header text, as comparing the two would', () => {
+    for (let seed = 1; seed <= 20_000; seed++) {
+      const text = randomText(seed);
+      const full = foldInFull(text);
+      // The text's own form, its prefixes and extensions, and another text's form.
+      const targets = [full, full.slice(0, -1), `${full} a`, foldInFull(randomText(seed + 7))];
+      for (const target of targets) {
+        expect(normalisesTo(text, target), JSON.stringify([text, target])).toBe(full === target);
+      }
     }
   });
 });

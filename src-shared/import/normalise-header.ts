@@ -75,6 +75,41 @@ function foldInOnePass(text: string): string | null {
   return out;
 }
 
+/**
+ * True when `text` normalises to `normalised`, as `normaliseHeader(text) === normalised`: the
+ * one pass stops at the first character that differs, which for a data row tried against a
+ * header is nearly always the first.
+ */
+export function normalisesTo(text: string, normalised: string): boolean {
+  let at = 0;
+  let pendingSpace = false;
+  let previous = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const fold = folds[code] ?? foldOf(code);
+    if (fold === SPECIAL) return foldInFull(text) === normalised;
+    if (fold === '°' || fold === 'º') {
+      if (previous === 'n') {
+        if (!normalised.startsWith('umero', at)) return false;
+        at += 5;
+      }
+      pendingSpace = true;
+    } else if (fold === SEPARATOR) pendingSpace = true;
+    else {
+      const isPercent = fold === '%';
+      if ((pendingSpace || isPercent) && at > 0) {
+        if (normalised.charCodeAt(at) !== 0x20) return false;
+        at += 1;
+      }
+      if (normalised.charCodeAt(at) !== fold.charCodeAt(0)) return false;
+      at += 1;
+      pendingSpace = isPercent;
+    }
+    previous = fold;
+  }
+  return at === normalised.length;
+}
+
 /** The bracketed parts of a header ("(Kshs. Million)", "(1)"), where units usually hide. */
 export function bracketedParts(text: string): string[] {
   return [...text.matchAll(/\(([^)]*)\)|\[([^\]]*)\]/g)].map((m) => (m[1] ?? m[2] ?? '').trim());

@@ -118,6 +118,18 @@ function addAmount(amounts: ImportedAmount[], values: RawRow['values'], next: Im
   values[next.phase] = held.valueMinor;
 } // prettier-ignore
 
+type Buckets = Map<Section | null, { values: RawRow['values']; amounts: ImportedAmount[] }>;
+
+/** The figures of one section of a row, made on first use. */
+function bucketOf(buckets: Buckets, section: Section | null) {
+  let found = buckets.get(section);
+  if (!found) {
+    found = { values: {}, amounts: [] };
+    buckets.set(section, found);
+  }
+  return found;
+}
+
 /** A code cell's text, or null when it is a sentence ("Celkem za 0000", "TOTAL") and not a code. */
 function asCode(code: string | null): string | null {
   if (!code || !/\d/.test(code) || /(?:^|\s)\p{L}{3,}(?:\s|$)/u.test(code)) return null;
@@ -172,16 +184,12 @@ export function readRows(
     const code = asCode(joined.code);
     const { cols: filled, texts } = filledTexts(sheet, r);
     const labelText = plan.labelCol !== null ? textOf(cellAt(sheet, r, plan.labelCol)).replace(/\s+/g, ' ') : '';
-    const buckets = new Map<Section | null, { values: RawRow['values']; amounts: ImportedAmount[] }>();
-    const bucket = (section: Section | null) => {
-      if (!buckets.has(section)) buckets.set(section, { values: {}, amounts: [] });
-      return buckets.get(section)!;
-    };
+    const buckets: Buckets = new Map();
     const figures = new Map<number, Figure>();
     const blanks: { col: number; phase: Phase; section: Section | null }[] = [];
     const unreadable = new Map<Section | null, number>();
     for (const { col, phase, section = null } of plan.amounts) {
-      const { values, amounts } = bucket(section);
+      const { values, amounts } = bucketOf(buckets, section);
       const figure = figures.get(col) ?? figureOf(ctx, cellAt(sheet, r, col), style(col));
       const isFirstUse = !figures.has(col);
       figures.set(col, figure);
@@ -204,14 +212,14 @@ export function readRows(
     }
     // Printed reports leave a cell empty for zero; only where the template says so.
     for (const b of extra.blankIsZero ? blanks : []) {
-      const held = bucket(b.section);
+      const held = bucketOf(buckets, b.section);
       if ([...buckets.values()].some((x) => x.amounts.length > 0)) addAmount(held.amounts, held.values, { phase: b.phase, valueMinor: 0, cell: cellAddress(r, b.col), sourceText: null });
     }
     const own = ownContext(sheet, r, plan.directionCol, plan.sectionCol);
     const base = { row: r, code, codeLevel: joined.level, label: labelText || null, texts, filled: filled.length, isRepeatedHeader: isRepeatedHeader(sheet, r, header), hidden: hidden.has(r), direction: own.direction, ...(own.section ? { section: own.section } : {}) };
     const rate = rateOf(ctx, r, ratesAreFractions);
     if (!isSplit) {
-      const { values, amounts } = bucket(null);
+      const { values, amounts } = bucketOf(buckets, null);
       out.raws.push({ ...base, values, ...(unreadable.get(null) ? { unreadable: unreadable.get(null) } : {}) });
       out.amounts.push(amounts);
       out.rates.push(rate);

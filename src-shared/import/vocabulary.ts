@@ -125,6 +125,20 @@ function bestMatch(normalised: string): HeaderMatch | null {
  * ("Prévisions / Total" is the revised total).
  */
 export function matchHeader(parts: readonly string[]): HeaderMatch | null {
+  // The header search asks about the same first rows several times per sheet.
+  const key = parts.join('\u0000');
+  if (!matches.has(key)) {
+    if (matches.size >= MATCHES_KEPT) matches.clear();
+    matches.set(key, matchParts(parts));
+  }
+  const found = matches.get(key)!;
+  return found && { ...found };
+}
+
+const MATCHES_KEPT = 10_000;
+const matches = new Map<string, HeaderMatch | null>();
+
+function matchParts(parts: readonly string[]): HeaderMatch | null {
   const joined = normaliseHeader(parts.join(' '));
   const whole = bestMatch(joined);
   const last = parts.length > 1 ? bestMatch(normaliseHeader(parts[parts.length - 1] ?? '')) : null;

@@ -48,8 +48,11 @@ const EXTRA = ['(', ')', 'e', '/', 'GNF', '\t', "'", '−', '#', 'n/a', '—'];
 function generator(seed: number) {
   let state = seed;
   return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state;
+    // mulberry32: small, seeded, and even in its low bits.
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
   };
 }
 
