@@ -4,6 +4,7 @@ import { createLogger } from '../log';
 import { readCsv } from './read-csv';
 import { checkZip, formatBytes, resolveLimits, type ReadLimits } from './limits';
 import { fail } from './read-issue';
+import { inflateEntry, type ZipEntry } from './zip-directory';
 import { readWorkbook, type FormulasWithoutValue } from './read-workbook';
 import { sniffFormat } from './sniff';
 import { findFormulasWithoutValue, mapSheetParts } from './xlsx-formula-scan';
@@ -51,6 +52,7 @@ function collectFormulaScan(bytes: Uint8Array, fileName: string, limits: ReadLim
 
 const DEFAULT_XLSX_READER: NonNullable<ReadOptions['xlsxReader']> = 'fast';
 const KEPT_PART = /\.(?:xml|rels)$/;
+const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 
 /**
  * Reads an xlsx or xlsm with the fast reader, from the parts the zip check inflated anyway, or
@@ -64,6 +66,7 @@ export function readXlsxFast(
   onProgress?: ReadOptions['onProgress'],
 ): ReadResult | Unsupported {
   const parts = new Map<string, Buffer>();
+  const sheetEntries = new Map<string, ZipEntry>();
   const lowerNames = new Set<string>();
   let isAmbiguous = false;
   const checked = checkZip(bytes, fileName, limits, (entry, data) => {
@@ -71,18 +74,36 @@ export function readXlsxFast(
     // SheetJS finds parts whatever their case: two names that differ only so are left to it.
     if (lowerNames.has(lower)) isAmbiguous = true;
     lowerNames.add(lower);
-    if (KEPT_PART.test(lower)) parts.set(entry.name, data);
+    // Sheets are most of the XML: they are inflated again one at a time, when read, so that
+    // they never all sit in memory beside the Grid.
+    if (SHEET_PART.test(entry.name)) sheetEntries.set(entry.name, entry);
+    else if (KEPT_PART.test(lower)) parts.set(entry.name, data);
   });
   if (!checked.ok) return checked;
   onProgress?.(0.2);
   if (isAmbiguous) return unsupported('two parts differ only by case');
 
   const take = (name: string) => {
+    const entry = sheetEntries.get(name);
+    sheetEntries.delete(name);
+    if (entry) {
+      const inflated = inflateEntry(bytes, entry);
+      return inflated.ok ? inflated.data : undefined;
+    }
     const data = parts.get(name);
     parts.delete(name);
     return data;
   };
-  return readXlsx(take, (name) => parts.get(name), fileName, format, limits);
+  return readXlsx(
+    {
+      take,
+      peek: (name) => parts.get(name),
+      has: (name) => parts.has(name) || sheetEntries.has(name),
+    },
+    fileName,
+    format,
+    limits,
+  );
 }
 
 /**

@@ -143,11 +143,14 @@ export interface SheetCells<T> {
   hiddenCols: number[];
 }
 
-/** Checks a sheet against the limits and turns its cells into a GridSheet, whatever read them. */
+/**
+ * Checks a sheet against the limits and turns its cells into a GridSheet, whatever read them.
+ * A null `convert` says the cells are GridCells already: their rows are then kept, not copied.
+ */
 export function convertSheet<T>(
   name: string,
   sheet: SheetCells<T>,
-  convert: (cell: T) => GridCell | null,
+  convert: ((cell: T) => GridCell | null) | null,
   hidden: boolean,
   withoutValue: Map<string, string> | undefined,
   fileName: string,
@@ -167,7 +170,8 @@ export function convertSheet<T>(
   let cells = 0;
   for (let r = 0; r < data.length; r++) {
     const source = data[r];
-    const row: (GridCell | null)[] = [];
+    const row: (GridCell | null)[] =
+      convert === null && source ? (source as (GridCell | null)[]) : [];
     rows.push(row);
     if (!source) continue;
     if (source.length > limits.maxColumns) {
@@ -189,7 +193,7 @@ export function convertSheet<T>(
     }
     for (let c = 0; c < source.length; c++) {
       const cell = source[c];
-      const converted = cell ? convert(cell) : null;
+      const converted = cell ? (convert ? convert(cell) : (cell as unknown as GridCell)) : null;
       if (typeof converted?.value === 'string' && converted.value.length > limits.maxCellChars) {
         return fail(
           'cell-too-long',
@@ -198,7 +202,7 @@ export function convertSheet<T>(
           { sheet: name, row: r + 1, column: columnLetter(c) },
         );
       }
-      row.push(converted);
+      row[c] = converted;
     }
     while (row.length > 0 && row[row.length - 1] === null) row.pop();
   }

@@ -49,12 +49,52 @@ function formattedText(cell: ValueCell, formatId: number, format: string, date19
         return cell.v ? 'TRUE' : 'FALSE';
     }
   }
+  if (cell.t === 'n') return formatNumber(format, cell.v, date1904);
+  return applyFormat(format, cell.v, date1904);
+}
+
+function applyFormat(
+  format: string,
+  value: string | number | boolean | undefined,
+  date1904: boolean,
+) {
   try {
-    return XLSX.SSF.format(format, cell.v as string | number | boolean, { date1904 });
+    return XLSX.SSF.format(format, value as string | number | boolean, { date1904 });
   } catch {
     // SheetJS swallows a format it cannot apply and leaves the cell without its text.
     return undefined;
   }
+}
+
+// Budgets repeat their amounts (zeros above all); SSF.format parses the format anew on every
+// call, so its results are kept, per format, up to a bound.
+const MAX_REMEMBERED = 20_000;
+const formatted = new Map<string, Map<number, string | undefined>>();
+
+/** `#,##0` of a whole number, as SSF writes it; the test holds the two to the same text. */
+export function groupThousands(value: number): string {
+  const digits = String(Math.abs(value));
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return value < 0 ? `-${out}` : out;
+}
+
+function formatNumber(format: string, value: number, date1904: boolean) {
+  if (format === '#,##0' && Number.isSafeInteger(value) && !Object.is(value, -0)) {
+    return groupThousands(value);
+  }
+  // A Map holds 0 and -0 as one key, and SSF may write them apart.
+  if (Object.is(value, -0)) return applyFormat(format, value, date1904);
+  const key = date1904 ? `1904|${format}` : format;
+  let known = formatted.get(key);
+  if (!known) formatted.set(key, (known = new Map()));
+  if (known.has(value)) return known.get(value);
+  const text = applyFormat(format, value, date1904);
+  if (known.size < MAX_REMEMBERED) known.set(value, text);
+  return text;
 }
 
 /**

@@ -30,7 +30,16 @@ const METADATA_TYPE = `${SHEETML}sheetMetadata+xml`;
 const PEOPLE_TYPE = 'application/vnd.ms-excel.person+xml';
 const PLAIN_SHEET_PART = /^xl\/worksheets\/[A-Za-z0-9_.-]+\.xml$/;
 
-export type PartReader = (name: string) => Buffer | undefined;
+/** The inflated parts of the package. */
+export interface XlsxParts {
+  /** Hands a part over once, so that its bytes can be let go after use. */
+  take: (name: string) => Buffer | undefined;
+  /** Looks at a small part and keeps it. */
+  peek: (name: string) => Buffer | undefined;
+  has: (name: string) => boolean;
+}
+
+type PartReader = (name: string) => Buffer | undefined;
 
 function text(part: Buffer | undefined): string | undefined {
   return part?.toString('latin1');
@@ -190,7 +199,8 @@ function hasOpenableTheme(themes: string[], readPart: PartReader): boolean {
  * Which parts hold what: the workbook's sheets in order with their parts, shared strings and
  * styles. Anything SheetJS would resolve another way, or choke on, is left to it.
  */
-export function readPackage(readPart: PartReader): XlsxPackage | Unsupported {
+export function readPackage(parts: XlsxParts): XlsxPackage | Unsupported {
+  const readPart = parts.peek;
   const contentTypesXml = text(readPart('[Content_Types].xml'));
   const workbookXml = text(readPart('xl/workbook.xml'));
   const relsXml = text(readPart('xl/_rels/workbook.xml.rels'));
@@ -221,7 +231,7 @@ export function readPackage(readPart: PartReader): XlsxPackage | Unsupported {
     if (names.has(sheet.name)) return unsupported('two sheets have one name');
     // The scan of formulas without a value names sheets its own way; both must agree.
     if (scanParts.get(sheet.name) !== part) return unsupported('a sheet name reads two ways');
-    if (!readPart(part)) return unsupported(`the part of a sheet is missing`);
+    if (!parts.has(part)) return unsupported('the part of a sheet is missing');
     names.add(sheet.name);
     sheets.push({ name: sheet.name, hidden: sheet.hidden, part });
   }
@@ -233,7 +243,7 @@ export function readPackage(readPart: PartReader): XlsxPackage | Unsupported {
     const related = [...relationships.values()].find((rel) => rel.type.endsWith(`/${kind}`));
     const relatedPart = related ? partOfTarget(related.target) : null;
     if (relatedPart !== part) return unsupported(`the ${kind} part is declared two ways`);
-    if (part !== null && (!part.endsWith('.xml') || !readPart(part))) {
+    if (part !== null && (!part.endsWith('.xml') || !parts.has(part))) {
       return unsupported(`the ${kind} part is missing`);
     }
   }

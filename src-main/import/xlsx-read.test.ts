@@ -15,6 +15,7 @@ import { renderWorkbook } from '../report/xlsx-export';
 import { resolveLimits, type ReadLimits } from './limits';
 import { readGrid, readXlsxFast } from './read-grid';
 import { sniffFormat } from './sniff';
+import { groupThousands } from './xlsx-cell';
 
 noteIfAbsent('xlsx-read.test.ts');
 
@@ -322,6 +323,15 @@ describe('the fast xlsx reader on small workbooks', () => {
     );
     const grid = expectSameRead(bytes, 'book.xlsm');
     expect(grid.ok && grid.grid.notes[0]?.code).toBe('macros-ignored');
+  });
+});
+
+describe('the short path for whole amounts', () => {
+  const samples = [0, 7, -7, 999, 1000, -1000, 123456, -1234567, 2 ** 31, -(2 ** 31) - 1];
+  for (let digits = 1; digits <= 16; digits++) samples.push(Math.floor(10 ** digits / 3) * -1);
+
+  it.each(samples)('writes %d as SSF writes it with #,##0', (value) => {
+    expect(groupThousands(value)).toBe(XLSX.SSF.format('#,##0', value));
   });
 });
 

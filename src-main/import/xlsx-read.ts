@@ -1,7 +1,6 @@
-import type { GridCell } from '../../src-shared/grid';
 import type { ReadLimits } from './limits';
 import { assembleWorkbook, convertSheet, type WorkbookRead } from './read-workbook';
-import { readPackage } from './xlsx-package';
+import { readPackage, type XlsxParts } from './xlsx-package';
 import { readSheet } from './xlsx-sheet';
 import {
   isUnsupported,
@@ -11,22 +10,19 @@ import {
 } from './xlsx-shared-strings';
 import { readStyles } from './xlsx-styles';
 
-const identity = (cell: GridCell) => cell;
-
 /**
  * Reads an xlsx or xlsm straight from its inflated XML parts into the Grid the SheetJS path
  * gives, one pass per part and no DOM. Returns unsupported, never a guess, for anything it
  * does not read exactly as SheetJS does; the caller then reads the file through SheetJS.
- * `takePart` hands each part over once, so that its bytes can be let go after use.
  */
 export function readXlsx(
-  takePart: (name: string) => Buffer | undefined,
-  peekPart: (name: string) => Buffer | undefined,
+  parts: XlsxParts,
   fileName: string,
   format: 'xlsx' | 'xlsm',
   limits: ReadLimits,
 ): WorkbookRead | Unsupported {
-  const workbook = readPackage(peekPart);
+  const workbook = readPackage(parts);
+  const takePart = parts.take;
   if (isUnsupported(workbook)) return workbook;
 
   const stringsXml = workbook.sharedStringsPart ? takePart(workbook.sharedStringsPart) : undefined;
@@ -59,7 +55,7 @@ export function readXlsx(
       const converted = convertSheet(
         name,
         sheet,
-        identity,
+        null,
         entry.hidden,
         sheet.withoutValue,
         fileName,

@@ -225,7 +225,8 @@ class SheetDataScanner {
     for (;;) {
       this.skipSpace();
       if (this.pos >= this.end) return null;
-      if (!this.at(ROW_OPEN) || !/[\s>/]/.test(String.fromCharCode(this.xml[this.pos + 4]!))) {
+      const after = this.xml[this.pos + 4];
+      if (!this.at(ROW_OPEN) || !(isSpace(after) || after === GT || after === SLASH)) {
         return 'an element other than <row> in sheetData';
       }
       this.pos += ROW_OPEN.length;
@@ -294,7 +295,7 @@ class SheetDataScanner {
   /** Reads one `<c>`; returns its column (SheetJS counts on from it) or why it stops. */
   private readCell(rowNumber: number, previousCol: number, cellStart: number): number | string {
     const xml = this.xml;
-    let address: string | null = null;
+    let hasAddress = false;
     let row = rowNumber - 1;
     let col = previousCol + 1;
     let type = 0; // 0 none, 1 n, 2 s, 3 str, 4 inlineStr, 5 b, 6 e
@@ -313,7 +314,7 @@ class SheetDataScanner {
         const parsed = this.readAddress();
         if (!parsed) return 'a cell address that is not plain A1';
         [row, col] = parsed;
-        address = this.valueText();
+        hasAddress = true;
       } else if (length === 1 && first === 115) {
         style = this.valueDigits();
         if (style < 0) return 'a cell style index that is not a plain number';
@@ -376,15 +377,16 @@ class SheetDataScanner {
         }
       }
     }
-    if (address === null) {
+    if (!hasAddress) {
       if (formulaTag) return 'a formula cell without its address';
       const mention = xml.indexOf('r=', cellStart);
       if (mention >= 0 && mention < this.pos) {
         return 'a cell without its address that mentions one';
       }
-      address = XLSX.utils.encode_cell({ r: row, c: col });
     }
 
+    // A plain A1 address reads back as it was written: it is spelled only for formulas.
+    const address = formulaTag ? XLSX.utils.encode_cell({ r: row, c: col }) : '';
     const formula = this.readFormula(formulaTag, formulaStart, formulaEnd, address);
     if (formula !== null && typeof formula === 'object') return formula.unsupported;
     if (formulaTag && valueStart < 0 && inlineStart < 0) {
