@@ -3,8 +3,13 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fromRoot } from '../src-main/paths';
+import { createHandlers } from '../src-main/services/handlers';
+import { getBudget } from '../src-main/store/budgets-repo';
+import { listFlags } from '../src-main/store/flags-repo';
+import { readLines } from '../src-main/store/lines-repo';
 import { loadMigrations } from '../src-main/store/migrate';
 import { openStore } from '../src-main/store/open-store';
+import { summarise } from '../src-shared/analysis/summarise';
 import { tempFolder } from './store-helpers';
 
 let folder: ReturnType<typeof tempFolder>;
@@ -111,6 +116,46 @@ describe('the migration that lets a sheet row give one line per section', () => 
     db.exec('DELETE FROM flag; DELETE FROM review; DELETE FROM deck; DELETE FROM budget');
     expect(db.prepare('SELECT count(*) FROM line').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM amount_part').pluck().get()).toBe(0);
+    store.close();
+  });
+});
+
+describe('the migration that keeps the summaries of budgets', () => {
+  const kept = (db: Database.Database) =>
+    db.prepare('SELECT budget_id, basis FROM budget_summary ORDER BY basis').all();
+
+  it('creates an empty summary table on an empty database', () => {
+    const store = openStore(join(folder.dir, 'new.sqlite'));
+
+    expect(kept(store.db)).toEqual([]);
+    store.close();
+  });
+
+  it('computes the summary of an older budget when it is first asked for, and keeps it', async () => {
+    const path = join(folder.dir, 'old.sqlite');
+    storeAtSchemaTwo(path);
+    const store = openStore(path);
+    const { db } = store;
+    const budget = getBudget(db, 7);
+    if (!budget) throw new Error('budget 7 did not survive the migrations');
+    const fromLines = summarise(budget, readLines(db, 7), { basis: 'revised', flags: listFlags(db, 7) }); // prettier-ignore
+
+    expect(kept(db)).toEqual([]);
+    expect(await createHandlers(store)['budgets.summary']({ budgetId: 7 })).toEqual(fromLines);
+    expect(kept(db)).toEqual([{ budget_id: 7, basis: 'revised' }]);
+    expect(await createHandlers(store)['budgets.summary']({ budgetId: 7 })).toEqual(fromLines);
+    store.close();
+  });
+
+  it('deletes the summaries of a deleted budget', async () => {
+    const path = join(folder.dir, 'old.sqlite');
+    storeAtSchemaTwo(path);
+    const store = openStore(path);
+    const { db } = store;
+    await createHandlers(store)['budgets.summary']({ budgetId: 7, basis: 'original' });
+
+    db.exec('DELETE FROM flag; DELETE FROM review; DELETE FROM deck; DELETE FROM budget');
+    expect(kept(db)).toEqual([]);
     store.close();
   });
 });

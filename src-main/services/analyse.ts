@@ -10,6 +10,7 @@ import { flagsSettingsHash, replaceFlags } from '../store/flags-repo';
 import { readLines } from '../store/lines-repo';
 import { appendOperation } from '../store/operations-repo';
 import type { Store } from '../store/open-store';
+import { keepSummaries } from './budget-summary';
 
 export interface AnalysisOptions {
   actor?: string;
@@ -20,7 +21,8 @@ export interface AnalysisOptions {
  * Runs the rules over a stored budget and replaces its flags in one transaction; reviews are
  * keyed by what they point at, so those that still apply come back. Returns the flag count.
  * `storedLines` are the budget's lines as readLines gives them, when the caller has just stored
- * them: reading 100 000 lines back costs about a second.
+ * them: reading 100 000 lines back costs about a second. The budget's summaries are kept too,
+ * where they are missing or out of date.
  */
 export function analyseBudget(
   store: Store,
@@ -33,10 +35,13 @@ export function analyseBudget(
   if (!budget) throw new Error(`budget ${budgetId} does not exist`);
   const settings = resolveSettings(options.settings);
   const settingsHash = hashSettings(settings);
-  const flags = detectFlags(budget, storedLines ?? readLines(db, budgetId), settings);
+  const lines = storedLines ?? readLines(db, budgetId);
+  const flags = detectFlags(budget, lines, settings);
 
   db.transaction(() => {
     replaceFlags(db, budgetId, flags, settingsHash);
+    // With the lines in hand, the overview's figures cost little now and a second read later.
+    keepSummaries(store, budgetId, lines);
     appendOperation(db, {
       actor: options.actor ?? 'app',
       kind: 'analyse',

@@ -1,14 +1,14 @@
-import { summarise } from '../../src-shared/analysis/summarise';
 import type { Handlers } from '../../src-shared/contract';
 import type { ImportProgress } from '../../src-shared/desktop-api';
 import type { ImportIssue } from '../../src-shared/model';
 import { renderReportHtml } from '../report/report-html';
-import { getBudget, listBudgets } from '../store/budgets-repo';
+import { listBudgets } from '../store/budgets-repo';
 import { getFlag, listFlags, saveReview } from '../store/flags-repo';
 import { readLines } from '../store/lines-repo';
 import { appendOperation } from '../store/operations-repo';
 import type { Store } from '../store/open-store';
 import type { AnalysisOptions } from './analyse';
+import { budgetSummary } from './budget-summary';
 import { importFile, previewFile } from './import-service';
 import { buildReportInput, resolveBudgetId } from './report-service';
 import { createExploreHandlers } from './explore-handlers';
@@ -46,12 +46,9 @@ export function createHandlers(store: Store, options: HandlerOptions = {}): Hand
 
     'budgets.summary': async ({ budgetId, basis }) => {
       const id = resolveBudgetId(store, budgetId);
-      const budget = getBudget(db, id);
-      if (!budget) throw new ServiceError('not-found', `Il n’y a pas de budget n° ${id}.`);
-      return summarise(budget, readLines(db, id), {
-        basis: basis ?? 'revised',
-        flags: listFlags(db, id),
-      });
+      const summary = budgetSummary(store, id, basis ?? 'revised');
+      if (!summary) throw new ServiceError('not-found', `Il n’y a pas de budget n° ${id}.`);
+      return summary;
     },
 
     'budgets.lines': async ({ budgetId }) => readLines(db, resolveBudgetId(store, budgetId)),

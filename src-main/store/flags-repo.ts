@@ -124,3 +124,16 @@ export function flagsSettingsHash(db: Database.Database, budgetId: number): stri
     .get(budgetId) as string | undefined;
   return hash ?? null;
 }
+
+/** How many flags of each severity a budget has, counted in SQL: no flag is read back. */
+export function countFlagsBySeverity(
+  db: Database.Database,
+  budgetId: number,
+): Record<Severity, number> {
+  const rows = db
+    .prepare('SELECT severity, count(*) AS n FROM flag WHERE budget_id = ? GROUP BY severity')
+    .all(budgetId) as { severity: Severity; n: number }[];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const row of rows) counts[row.severity] = row.n;
+  return counts;
+}
