@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent } from 'echarts/components';
 import { init, use as registerCharts } from 'echarts/core';
@@ -40,6 +40,25 @@ interface Props {
   noData: string;
 }
 
+/**
+ * True once the element has come into the viewport, and from then on. A chart of a thousand
+ * chapters takes half a second to draw: below the fold it waits until someone scrolls to it,
+ * instead of holding back the figures above it. Without IntersectionObserver, true at once.
+ */
+function useInView(target: RefObject<HTMLElement | null>): boolean {
+  const [inView, setInView] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const element = target.current;
+    if (inView || !element) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setInView(true);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [target, inView]);
+  return inView;
+}
+
 /** Horizontal bars of execution rates with a line at 100 %, in type a room can read. */
 export function RateChart({ title, bars, lang, description, onBar, barsLabel, noData }: Props) {
   const host = useRef<HTMLDivElement>(null);
@@ -49,9 +68,10 @@ export function RateChart({ title, bars, lang, description, onBar, barsLabel, no
     clickRef.current = onBar;
   }, [onBar]);
   const heightPx = Math.max(160, bars.length * BAR_HEIGHT_PX + 70);
+  const inView = useInView(host);
 
   useEffect(() => {
-    if (!host.current) return;
+    if (!host.current || !inView) return;
     const chart = init(host.current, null, { renderer: 'svg', height: heightPx });
     const rows = [...bars].reverse();
     chart.setOption({
@@ -114,7 +134,7 @@ export function RateChart({ title, bars, lang, description, onBar, barsLabel, no
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [bars, lang, heightPx, noData]);
+  }, [bars, lang, heightPx, noData, inView]);
 
   return (
     <figure className="chart">

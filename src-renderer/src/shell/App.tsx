@@ -1,20 +1,44 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { BudgetInfo } from '../../../src-shared/model';
 import { call, desktop } from '../api';
-import { CompareView } from '../compare/CompareView';
-import { FlagsView } from '../flags/FlagsView';
-import { ImportView, type Reopen } from '../import/ImportView';
+import type { Reopen } from '../import/ImportView';
 import type { ExplorerFilter } from '../lines/explorer-model';
-import { LinesView } from '../lines/LinesView';
 import { OverviewView } from '../overview/OverviewView';
-import { PresentView } from '../present/PresentView';
-import { ProjectsView } from '../projects/ProjectsView';
-import { SettingsView } from '../settings/SettingsView';
 import { ProvenanceProvider } from '../provenance/provenance-context';
 import { CallStatus } from './CallStatus';
 import { Header, type View } from './Header';
 import { useLanguage } from './language';
 import { useCall } from './use-call';
+
+// The overview is what opens first; the other views load when asked for, so that the lines
+// explorer's Arrow decoder and the other views' code are not read before the first paint.
+// React.lazy takes a default export; the views export their component by name.
+const CompareView = lazy(() =>
+  import('../compare/CompareView').then((m) => ({ default: m.CompareView })),
+);
+const FlagsView = lazy(() => import('../flags/FlagsView').then((m) => ({ default: m.FlagsView })));
+const ImportView = lazy(() =>
+  import('../import/ImportView').then((m) => ({ default: m.ImportView })),
+);
+const LinesView = lazy(() => import('../lines/LinesView').then((m) => ({ default: m.LinesView })));
+const PresentView = lazy(() =>
+  import('../present/PresentView').then((m) => ({ default: m.PresentView })),
+);
+const ProjectsView = lazy(() =>
+  import('../projects/ProjectsView').then((m) => ({ default: m.ProjectsView })),
+);
+const SettingsView = lazy(() =>
+  import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })),
+);
+
+function Loading() {
+  const { t } = useLanguage();
+  return (
+    <p className="status" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
 
 /** The latest import is the one shown first, as the command line's `--budget` default. */
 function latest(budgets: BudgetInfo[]): BudgetInfo | null {
@@ -89,7 +113,11 @@ function Workbench({
   };
 
   if (view === 'present' && budget) {
-    return <PresentView budget={budget} onExit={() => navigate('overview')} />;
+    return (
+      <Suspense fallback={<Loading />}>
+        <PresentView budget={budget} onExit={() => navigate('overview')} />
+      </Suspense>
+    );
   }
   return (
     <ProvenanceProvider>
@@ -104,27 +132,29 @@ function Workbench({
         }}
       />
       <main ref={main} tabIndex={-1} className="app-main">
-        {view === 'settings' ? (
-          <SettingsView />
-        ) : view === 'projects' ? (
-          <ProjectsView
-            budgets={budgets}
-            currentId={budget?.id ?? null}
-            onSelect={choose}
-            onChanged={onImported}
-            onReopen={reopenFile}
-          />
-        ) : view === 'import' || !budget ? (
-          <ImportView onImported={imported} openDialogSignal={openDialog} reopen={reopen} />
-        ) : view === 'overview' ? (
-          <OverviewView budget={budget} onOpenLines={openLines} />
-        ) : view === 'lines' ? (
-          <LinesView budget={budget} initialFilter={linesFilter} />
-        ) : view === 'compare' ? (
-          <CompareView budget={budget} budgets={budgets} />
-        ) : (
-          <FlagsView budget={budget} />
-        )}
+        <Suspense fallback={<Loading />}>
+          {view === 'settings' ? (
+            <SettingsView />
+          ) : view === 'projects' ? (
+            <ProjectsView
+              budgets={budgets}
+              currentId={budget?.id ?? null}
+              onSelect={choose}
+              onChanged={onImported}
+              onReopen={reopenFile}
+            />
+          ) : view === 'import' || !budget ? (
+            <ImportView onImported={imported} openDialogSignal={openDialog} reopen={reopen} />
+          ) : view === 'overview' ? (
+            <OverviewView budget={budget} onOpenLines={openLines} />
+          ) : view === 'lines' ? (
+            <LinesView budget={budget} initialFilter={linesFilter} />
+          ) : view === 'compare' ? (
+            <CompareView budget={budget} budgets={budgets} />
+          ) : (
+            <FlagsView budget={budget} />
+          )}
+        </Suspense>
       </main>
     </ProvenanceProvider>
   );
