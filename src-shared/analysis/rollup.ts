@@ -1,17 +1,39 @@
 import type { BudgetLine, Direction, Section } from '../model';
 import type { SideTotals } from './summary-model';
 
-/** Running sums of one group; `has*` remember whether any line had the figure at all. */
-export interface Accumulator {
-  direction: Direction;
-  section: Section | null;
-  chapter: string | null;
-  planned: number;
-  revised: number;
-  basis: number;
+/**
+ * Running sums of one group. A sum that may be missing is kept as a number and a flag rather
+ * than as `number | null`: a field that once held null boxes every new sum, a million times.
+ */
+export class Accumulator {
+  planned = 0;
+  revised = 0;
+  basis = 0;
+  lineCount = 0;
+  private executedSum = 0;
+  private hasExecuted = false;
+
+  constructor(
+    readonly direction: Direction,
+    readonly section: Section | null,
+    readonly chapter: string | null,
+  ) {}
+
   /** Null until a line of the group brings an execution figure: no figure is not 0. */
-  executed: number | null;
-  lineCount: number;
+  get executed(): number | null {
+    return this.hasExecuted ? this.executedSum : null;
+  }
+
+  add(figures: LineFigures): void {
+    this.planned += figures.planned ?? 0;
+    this.revised += figures.revised ?? 0;
+    this.basis += figures.basis ?? 0;
+    if (figures.executed !== null) {
+      this.executedSum += figures.executed;
+      this.hasExecuted = true;
+    }
+    this.lineCount += 1;
+  }
 }
 
 export function newAccumulator(
@@ -19,16 +41,7 @@ export function newAccumulator(
   section: Section | null,
   chapter: string | null,
 ): Accumulator {
-  return {
-    direction,
-    section,
-    chapter,
-    planned: 0,
-    revised: 0,
-    basis: 0,
-    executed: null,
-    lineCount: 0,
-  };
+  return new Accumulator(direction, section, chapter);
 }
 
 /** The figures of one line that every rollup adds. */
@@ -40,34 +53,55 @@ export interface LineFigures {
 }
 
 export function addTo(acc: Accumulator, figures: LineFigures): void {
-  acc.planned += figures.planned ?? 0;
-  acc.revised += figures.revised ?? 0;
-  acc.basis += figures.basis ?? 0;
-  acc.executed = plus(acc.executed, figures.executed);
-  acc.lineCount += 1;
+  acc.add(figures);
+}
+
+/**
+ * A sum that stays null until a value comes, held as a number and a flag (see Accumulator).
+ * `add(undefined)` and `add(null)` leave it as it is.
+ */
+class OptionalSum {
+  private sum = 0;
+  private has = false;
+
+  add(value: number | null | undefined): void {
+    if (value === null || value === undefined) return;
+    this.sum += value;
+    this.has = true;
+  }
+
+  get value(): number | null {
+    return this.has ? this.sum : null;
+  }
 }
 
 /** Side totals in minor units, each null until a line brings that figure. */
 export class SideSums {
-  planned: number | null = null;
-  revised: number | null = null;
-  executed: number | null = null;
-  committed: number | null = null;
-  paid: number | null = null;
-  collected: number | null = null;
+  private readonly planned = new OptionalSum();
+  private readonly revised = new OptionalSum();
+  private readonly executed = new OptionalSum();
+  private readonly committed = new OptionalSum();
+  private readonly paid = new OptionalSum();
+  private readonly collected = new OptionalSum();
 
   add(line: BudgetLine, figures: LineFigures): void {
-    this.planned = plus(this.planned, figures.planned);
-    this.revised = plus(this.revised, figures.revised);
-    this.executed = plus(this.executed, figures.executed);
-    this.committed = plus(this.committed, line.amounts.committed);
-    this.paid = plus(this.paid, line.amounts.paid);
-    this.collected = plus(this.collected, line.amounts.collected);
+    this.planned.add(figures.planned);
+    this.revised.add(figures.revised);
+    this.executed.add(figures.executed);
+    this.committed.add(line.amounts.committed);
+    this.paid.add(line.amounts.paid);
+    this.collected.add(line.amounts.collected);
   }
 
   toTotals(): SideTotals {
-    const { planned, revised, executed, committed, paid, collected } = this;
-    return { planned, revised, executed, committed, paid, collected };
+    return {
+      planned: this.planned.value,
+      revised: this.revised.value,
+      executed: this.executed.value,
+      committed: this.committed.value,
+      paid: this.paid.value,
+      collected: this.collected.value,
+    };
   }
 }
 

@@ -156,11 +156,13 @@ export const largeRevision: Rule = {
   title: { fr: 'Forte révision des prévisions', en: 'Large revision of the forecast' },
   run(ctx, emit) {
     const limit = ctx.settings.largeRevisionPercent;
-    for (const line of ctx.lines) {
-      const { original, revised } = line.amounts;
-      if (original === undefined || revised === undefined || !(original > 0)) continue;
+    for (let i = 0; i < ctx.lines.length; i++) {
+      const original = ctx.original[i] as number;
+      const revised = ctx.revised[i] as number;
+      if (Number.isNaN(revised) || !(original > 0)) continue;
       const changePercent = ((revised - original) / original) * 100;
       if (Math.abs(changePercent) <= limit) continue;
+      const line = ctx.lines[i] as BudgetLine;
       const message =
         ctx.lang === 'fr'
           ? `${lineName(ctx, line)} : prévision portée de ${money(ctx, original)} à ${money(ctx, revised)} (${changePercent > 0 ? '+' : ''}${percent(ctx, changePercent)}, seuil ${percent(ctx, limit)}).`

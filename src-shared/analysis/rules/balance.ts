@@ -1,9 +1,12 @@
 import type { BudgetLine, Direction, Phase, Section } from '../../model';
-import { forecastOf, isInternalTransfer } from '../figures';
+import { isInternalTransfer } from '../figures';
 import {
   budgetFlag,
+  EXPENDITURE,
   money,
+  NONE,
   qualifiedCell,
+  REVENUE,
   say,
   stageWord,
   type Rule,
@@ -14,22 +17,24 @@ type Scope = Section | 'all';
 const SCOPES: Scope[] = ['operating', 'investment', 'all'];
 
 /** The forecast phases a file states explicitly; one forecast column is checked once. */
-function statedForecasts(lines: BudgetLine[]): ('original' | 'revised')[] {
-  const phases = new Set<'original' | 'revised'>();
-  for (const line of lines) {
-    if (line.amounts.original !== undefined) phases.add('original');
-    if (line.amounts.revised !== undefined) phases.add('revised');
-    if (phases.size === 2) break;
+function statedForecasts(ctx: RuleContext): ('original' | 'revised')[] {
+  let original = false;
+  let revised = false;
+  for (let i = 0; i < ctx.lines.length && !(original && revised); i++) {
+    if (!Number.isNaN(ctx.original[i])) original = true;
+    if (!Number.isNaN(ctx.revised[i])) revised = true;
   }
-  return (['original', 'revised'] as const).filter((phase) => phases.has(phase));
+  return (['original', 'revised'] as const).filter((phase) =>
+    phase === 'original' ? original : revised,
+  );
 }
 
-function hasBothSides(lines: BudgetLine[]): boolean {
+function hasBothSides(ctx: RuleContext): boolean {
   let revenue = false;
   let expenditure = false;
-  for (const line of lines) {
-    if (line.direction === 'revenue') revenue = true;
-    if (line.direction === 'expenditure') expenditure = true;
+  for (let i = 0; i < ctx.direction.length; i++) {
+    if (ctx.direction[i] === REVENUE) revenue = true;
+    if (ctx.direction[i] === EXPENDITURE) expenditure = true;
     if (revenue && expenditure) return true;
   }
   return false;
@@ -37,16 +42,23 @@ function hasBothSides(lines: BudgetLine[]): boolean {
 
 // Revenue then expenditure of each scope, side by side in the typed arrays of forecastSums.
 const SLOT = { operating: 0, investment: 2, none: 4, all: 6 } as const;
+// The slot of each section code of the context (OPERATING, INVESTMENT, NONE).
+const SECTION_SLOT = [SLOT.operating, SLOT.investment, SLOT.none];
 
 /** Forecast sums per section and side, and for the whole budget, in one allocation-free pass. */
-function forecastSums(lines: BudgetLine[], phase: 'original' | 'revised') {
+function forecastSums(ctx: RuleContext, phase: 'original' | 'revised') {
   const sums = new Float64Array(8);
   const seen = new Uint8Array(8);
-  for (const line of lines) {
-    if (line.direction === null) continue;
-    const value = forecastOf(line, phase) ?? 0;
-    const side = line.direction === 'revenue' ? 0 : 1;
-    const section = SLOT[line.section ?? 'none'] + side;
+  // forecastOf(line, phase): the phase's forecast, or the other one, or 0.
+  const own = phase === 'original' ? ctx.original : ctx.revised;
+  const other = phase === 'original' ? ctx.revised : ctx.original;
+  for (let i = 0; i < ctx.lines.length; i++) {
+    const side = ctx.direction[i] as number;
+    if (side === NONE) continue;
+    const given = own[i] as number;
+    const fallback = other[i] as number;
+    const value = !Number.isNaN(given) ? given : !Number.isNaN(fallback) ? fallback : 0;
+    const section = (SECTION_SLOT[ctx.section[i] as number] as number) + side;
     sums[section] = (sums[section] as number) + value;
     seen[section] = 1;
     sums[SLOT.all + side] = (sums[SLOT.all + side] as number) + value;
@@ -72,9 +84,9 @@ export const imbalance: Rule = {
   severity: 'warning',
   title: { fr: 'Prévisions non équilibrées', en: 'Forecast not balanced' },
   run(ctx, emit) {
-    if (!hasBothSides(ctx.lines)) return;
-    for (const phase of statedForecasts(ctx.lines)) {
-      const { sums, seen } = forecastSums(ctx.lines, phase);
+    if (!hasBothSides(ctx)) return;
+    for (const phase of statedForecasts(ctx)) {
+      const { sums, seen } = forecastSums(ctx, phase);
       let flagged = false;
       for (const scope of SCOPES) {
         if (scope === 'all' && flagged) continue;
@@ -114,13 +126,13 @@ export const transferMismatch: Rule = {
     en: 'Transfer between sections that differs on each side',
   },
   run(ctx, emit) {
-    if (!hasBothSides(ctx.lines)) return;
+    if (!hasBothSides(ctx)) return;
     const transfers: { line: BudgetLine; index: number }[] = [];
     ctx.lines.forEach((line, index) => {
       if (line.direction !== null && isInternalTransfer(line)) transfers.push({ line, index });
     });
     if (transfers.length === 0) return;
-    const phases: Phase[] = [...statedForecasts(ctx.lines), 'executed'];
+    const phases: Phase[] = [...statedForecasts(ctx), 'executed'];
     for (const phase of phases) {
       const sum = { revenue: 0, expenditure: 0 };
       const cells: string[] = [];

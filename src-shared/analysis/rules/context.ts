@@ -30,9 +30,15 @@ export interface RuleContext {
   sheet: Int32Array;
   /** The sheets of the lines, each once, in the order first met. */
   sheets: string[];
+  /** Per line, a number for its chapter (`chapter ?? '-'`), the same for the same text. */
+  chapter: Int32Array;
   executed: Float64Array;
   executedPhase: (Phase | null)[];
+  /** Per line, the forecast on the settings' basis, or the other one when only that is given. */
   forecast: Float64Array;
+  /** Per line, the original and the revised forecast as given (NaN where absent). */
+  original: Float64Array;
+  revised: Float64Array;
   settings: RuleSettings;
   settingsHash: string;
   lang: Lang;
@@ -57,8 +63,12 @@ export function buildContext(
   const sheet = new Int32Array(lines.length);
   const sheets: string[] = [];
   const sheetIndex = new Map<string, number>();
+  const chapter = new Int32Array(lines.length);
+  const chapterIndex = new Map<string, number>();
   const executed = new Float64Array(lines.length);
   const forecast = new Float64Array(lines.length);
+  const original = new Float64Array(lines.length);
+  const revised = new Float64Array(lines.length);
   const executedPhase: (Phase | null)[] = new Array<Phase | null>(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as BudgetLine;
@@ -66,19 +76,20 @@ export function buildContext(
     executedPhase[i] = phase;
     executed[i] = phase === null ? NaN : (line.amounts[phase] ?? NaN);
     forecast[i] = forecastOf(line, settings.basis) ?? NaN;
+    original[i] = line.amounts.original ?? NaN;
+    revised[i] = line.amounts.revised ?? NaN;
     direction[i] = line.direction === null ? NONE : DIRECTION_CODE[line.direction];
     section[i] = line.section === null ? NONE : SECTION_CODE[line.section];
-    // Lines come sheet by sheet: the map is asked only when the sheet changes.
-    if (i > 0 && (lines[i - 1] as BudgetLine).sheet === line.sheet) {
-      sheet[i] = sheet[i - 1] as number;
-      continue;
-    }
-    let index = sheetIndex.get(line.sheet);
-    if (index === undefined) {
-      index = sheets.push(line.sheet) - 1;
-      sheetIndex.set(line.sheet, index);
-    }
-    sheet[i] = index;
+    // Lines come sheet by sheet and chapter by chapter: the maps are asked only at a change.
+    const previous = i > 0 ? (lines[i - 1] as BudgetLine) : null;
+    sheet[i] =
+      previous !== null && previous.sheet === line.sheet
+        ? (sheet[i - 1] as number)
+        : indexOf(sheetIndex, line.sheet, sheets);
+    chapter[i] =
+      previous !== null && previous.chapter === line.chapter
+        ? (chapter[i - 1] as number)
+        : indexOf(chapterIndex, line.chapter ?? '-');
   }
   const minorPerMajor = 10 ** budget.currencyExponent;
   return {
@@ -89,14 +100,28 @@ export function buildContext(
     section,
     sheet,
     sheets,
+    chapter,
     executed,
     executedPhase,
     forecast,
+    original,
+    revised,
     settings,
     settingsHash,
     lang,
     minorPerMajor,
   };
+}
+
+/** The number of `text` in `index`, a new one (and pushed on `texts`) when first met. */
+function indexOf(index: Map<string, number>, text: string, texts?: string[]): number {
+  let found = index.get(text);
+  if (found === undefined) {
+    found = index.size;
+    index.set(text, found);
+    texts?.push(text);
+  }
+  return found;
 }
 
 /** Receives the flags of a rule. */
@@ -174,8 +199,21 @@ export function cellsOf(line: BudgetLine, phases: (Phase | null)[]): string[] {
     const cell = phase === null ? undefined : line.cells[phase];
     if (cell !== undefined && !cells.includes(cell)) cells.push(cell);
   }
-  return cells;
+  // `push` leaves room for a dozen more cells, and a run's flags are all kept: keep the copy.
+  return cells.slice();
 }
+
+/**
+ * The same text, made contiguous. V8 keeps a string built by concatenation as a tree of its
+ * pieces until something needs it whole, and matching a regular expression does: a message kept
+ * that way takes half the memory, which counts when a run keeps a hundred thousand of them.
+ */
+function compact(text: string): string {
+  ANYWHERE.test(text);
+  return text;
+}
+
+const ANYWHERE = /^/;
 
 /** A flag on one line. */
 export function lineFlag(
@@ -196,7 +234,7 @@ export function lineFlag(
     sheet: line.sheet,
     row: line.row,
     cells: cellsOf(line, phases),
-    message,
+    message: compact(message),
     values: { ...values, settingsHash: ctx.settingsHash },
     review: null,
   };
@@ -221,7 +259,7 @@ export function budgetFlag(
     sheet,
     row: null,
     cells,
-    message,
+    message: compact(message),
     values: { ...values, settingsHash: ctx.settingsHash },
     review: null,
   };

@@ -68,7 +68,13 @@ export function significantDigits(value: number): number {
 
 /** Positive values found at least `minCount` times, by sorting a copy rather than hashing all. */
 function amountsRepeated(values: Float64Array, minCount: number): number[] {
-  const sorted = values.filter((v) => v > 0).sort();
+  const positive = new Float64Array(values.length);
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v > 0) positive[count++] = v;
+  }
+  const sorted = positive.subarray(0, count).sort();
   const repeated: number[] = [];
   let start = 0;
   for (let i = 1; i <= sorted.length; i++) {
@@ -95,7 +101,10 @@ export const repeatedAmount: Rule = {
       if (significantDigits(value) >= minDigits) byAmount.set(value, []);
     }
     if (byAmount.size === 0) return;
-    ctx.executed.forEach((value, i) => byAmount.get(value)?.push(i));
+    for (let i = 0; i < ctx.executed.length; i++) {
+      const value = ctx.executed[i] as number;
+      if (value > 0) byAmount.get(value)?.push(i);
+    }
     for (const [amount, indices] of byAmount) {
       if (indices.length < minCount) continue;
       const lines = indices.map((i) => ctx.lines[i] as BudgetLine);

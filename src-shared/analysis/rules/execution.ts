@@ -53,12 +53,17 @@ export const overExecution: Rule = {
     for (let i = 0; i < ctx.lines.length; i++) {
       if (ctx.direction[i] !== EXPENDITURE) continue;
       const executed = ctx.executed[i] as number;
-      // A line with no execution figure exceeds nothing: it is left without opening it.
-      if (Number.isNaN(executed)) continue;
-      const line = ctx.lines[i] as BudgetLine;
-      const forecastPhase = forecastPhaseOf(line, 'revised');
-      const forecast = forecastPhase === null ? 0 : (line.amounts[forecastPhase] as number);
+      // The revised forecast, or the original one when the line has only that.
+      const revised = ctx.revised[i] as number;
+      const forecastPhase = !Number.isNaN(revised)
+        ? 'revised'
+        : !Number.isNaN(ctx.original[i])
+          ? 'original'
+          : null;
+      const forecast = forecastPhase === 'revised' ? revised : (ctx.original[i] as number);
+      // NaN, where the line has neither, fails the test as the forecast of 0 it stood for did.
       if (!(forecast > 0) || !(executed > forecast * factor)) continue;
+      const line = ctx.lines[i] as BudgetLine;
       const phase = ctx.executedPhase[i] as Phase;
       const rate = (executed / forecast) * 100;
       const head = `${lineName(ctx, line)}${say(ctx, ' : ', ': ')}`;

@@ -4,10 +4,10 @@
  * and nearly all codes of a budget are distinct.
  */
 export class FirstSeen {
+  // Per slot, the entry (index in texts, -1 when free) then its text's hash, side by side so
+  // that one probe reads one cache line, and a probe that meets another text nearly always
+  // stops at its hash without comparing two strings that share their first digits.
   private readonly slots: Int32Array;
-  // The hash of each slot's text: a probe that meets another text nearly always stops at its
-  // hash, without comparing two strings that share their first digits.
-  private readonly hashes: Int32Array;
   private readonly texts: string[] = [];
   private readonly indices: number[] = [];
   private readonly mask: number;
@@ -16,8 +16,7 @@ export class FirstSeen {
   constructor(capacity: number) {
     let size = 16;
     while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
-    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size * 2).fill(-1);
     this.mask = size - 1;
   }
 
@@ -26,15 +25,15 @@ export class FirstSeen {
     const hash = hashOf(text) | 0;
     let slot = hash & this.mask;
     for (;;) {
-      const entry = this.slots[slot] as number;
+      const entry = this.slots[2 * slot] as number;
       if (entry === -1) break;
-      if (this.hashes[slot] === hash && this.texts[entry] === text) {
+      if (this.slots[2 * slot + 1] === hash && this.texts[entry] === text) {
         return this.indices[entry] as number;
       }
       slot = (slot + 1) & this.mask;
     }
-    this.slots[slot] = this.texts.length;
-    this.hashes[slot] = hash;
+    this.slots[2 * slot] = this.texts.length;
+    this.slots[2 * slot + 1] = hash;
     this.texts.push(text);
     this.indices.push(index);
     return -1;

@@ -38,30 +38,46 @@ export const outlierRate: Rule = {
   severity: 'info',
   title: { fr: 'Taux d’exécution atypique', en: 'Execution rate far from its peers' },
   run(ctx, emit) {
-    const sections = new Map<
-      string,
-      { members: number[]; chapters: Map<string, number[]>; stats?: Spread }
-    >();
+    // Sections in the order first met, each with its chapters in the order first met.
+    const sections: PeerSection[] = [];
+    const sectionOf: (PeerSection | undefined)[] = [];
     const rates = new Float64Array(ctx.lines.length).fill(NaN);
-    ctx.lines.forEach((line, i) => {
+    let chapterMembers: number[] = [];
+    let lastSection = -1;
+    let lastChapter = -1;
+    for (let i = 0; i < ctx.lines.length; i++) {
       const forecast = ctx.forecast[i] as number;
       const executed = ctx.executed[i] as number;
-      if (!(forecast > 0) || Number.isNaN(executed)) return;
+      if (!(forecast > 0) || Number.isNaN(executed)) continue;
       rates[i] = (executed / forecast) * 100;
-      const key = sectionKey(line);
-      let section = sections.get(key);
-      if (!section) sections.set(key, (section = { members: [], chapters: new Map() }));
+      const key = (ctx.direction[i] as number) * 3 + (ctx.section[i] as number);
+      const chapter = ctx.chapter[i] as number;
+      let section = sectionOf[key];
+      if (!section) {
+        section = { members: [], chapters: new Map() };
+        sectionOf[key] = section;
+        sections.push(section);
+      }
       section.members.push(i);
-      push(section.chapters, line.chapter ?? '-', i);
-    });
+      // Lines come chapter by chapter: the chapter's list is looked up only at a change.
+      if (key !== lastSection || chapter !== lastChapter) {
+        chapterMembers = listOf(section.chapters, chapter);
+        lastSection = key;
+        lastChapter = chapter;
+      }
+      chapterMembers.push(i);
+    }
     const min = ctx.settings.outlierMinGroupSize;
-    for (const section of sections.values()) {
+    const scratch = new Float64Array(ctx.lines.length);
+    for (const section of sections) {
       for (const members of section.chapters.values()) {
         const byChapter = members.length >= min;
         const group = byChapter ? members : section.members;
         if (group.length < min) continue;
         // The section's median and MAD are computed once, however many small chapters use them.
-        const stats = byChapter ? spread(group, rates) : (section.stats ??= spread(group, rates));
+        const stats = byChapter
+          ? spread(group, rates, scratch)
+          : (section.stats ??= spread(group, rates, scratch));
         const { center, mad } = stats;
         for (const i of members) {
           const rate = rates[i] as number;
@@ -81,27 +97,33 @@ interface Spread {
   mad: number;
 }
 
-/** Median and MAD (floored at MIN_MAD_POINTS) of the rates of a group. */
-function spread(group: number[], rates: Float64Array): Spread {
-  const values = Float64Array.from(group, (i) => rates[i] as number);
+/**
+ * Median and MAD (floored at MIN_MAD_POINTS) of the rates of a group, sorted in `scratch`, one
+ * buffer for every group of the run rather than two arrays each.
+ */
+function spread(group: number[], rates: Float64Array, scratch: Float64Array): Spread {
+  const values = scratch.subarray(0, group.length);
+  for (let k = 0; k < group.length; k++) values[k] = rates[group[k] as number] as number;
   const center = median(values);
-  const mad = Math.max(median(values.map((v) => Math.abs(v - center))), MIN_MAD_POINTS);
+  for (let k = 0; k < values.length; k++) values[k] = Math.abs((values[k] as number) - center);
+  const mad = Math.max(median(values), MIN_MAD_POINTS);
   return { center, mad };
 }
 
-const SECTION_KEYS = {
-  revenue: { operating: 'r/o', investment: 'r/i', none: 'r/-' },
-  expenditure: { operating: 'e/o', investment: 'e/i', none: 'e/-' },
-  none: { operating: '-/o', investment: '-/i', none: '-/-' },
-};
+/** The lines with a rate of one direction and section, by chapter number (ctx.chapter). */
+interface PeerSection {
+  members: number[];
+  chapters: Map<number, number[]>;
+  stats?: Spread;
+}
 
-const sectionKey = (line: BudgetLine) =>
-  SECTION_KEYS[line.direction ?? 'none'][line.section ?? 'none'];
-
-function push(map: Map<string, number[]>, key: string, index: number): void {
-  const list = map.get(key);
-  if (list) list.push(index);
-  else map.set(key, [index]);
+function listOf(map: Map<number, number[]>, key: number): number[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }
 
 interface Outlier {
