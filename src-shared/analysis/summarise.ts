@@ -71,7 +71,10 @@ export function summarise(
   // One figures object for every line: the rollups only read it.
   const figures: LineFigures = { planned: null, revised: null, basis: null, executed: null };
   const groups = new GroupsOfLine(directions, sections, chapters);
+  // Chapter labels are gathered in the same walk: a million lines are read once, not twice.
+  const labels = new Map<string, string>();
   for (const line of lines) {
+    noteChapterLabel(labels, line);
     if (line.kind !== 'line') continue;
     if (line.hidden) {
       countHidden(hiddenExcluded, line, orders, options.basis);
@@ -83,9 +86,11 @@ export function summarise(
       continue;
     }
     const phase = executedPhaseOf(line, orders);
-    figures.planned = forecastOf(line, 'original');
-    figures.revised = forecastOf(line, 'revised');
-    figures.basis = forecastOf(line, options.basis);
+    // forecastOf for each basis, from one read of each forecast.
+    const { original, revised } = line.amounts;
+    figures.planned = original ?? revised ?? null;
+    figures.revised = revised ?? original ?? null;
+    figures.basis = options.basis === 'original' ? figures.planned : figures.revised;
     figures.executed = phase === null ? null : (line.amounts[phase] ?? null);
     countStage(stages[direction], phase, figures);
     totals[direction].add(line, figures);
@@ -98,7 +103,6 @@ export function summarise(
     for (const acc of groups.of(line, direction)) addTo(acc, figures);
   }
 
-  const labels = chapterLabels(lines);
   const compare = (acc: Accumulator, key: string, label: string) =>
     toComparison(acc, key, label, directions.get(acc.direction), budget.population);
   const byDirection = [...directions.entries()]
@@ -276,16 +280,15 @@ function executedBalance(rev: Accumulator | undefined, exp: Accumulator | undefi
   return (rev?.executed ?? 0) - (exp?.executed ?? 0);
 }
 
-/** Chapter labels from the heading (or level-0) rows that carry the chapter's code. */
-function chapterLabels(lines: BudgetLine[]): Map<string, string> {
-  const labels = new Map<string, string>();
-  for (const line of lines) {
-    if (line.code === null || line.label === null || line.direction === null) continue;
-    if (line.code !== line.chapter && line.level !== 0) continue;
-    const key = `${line.direction}/${line.code}`;
-    if (!labels.has(key) || line.kind === 'heading') labels.set(key, line.label);
-  }
-  return labels;
+/**
+ * Records the label of a heading (or level-0) row that carries its chapter's code; a heading
+ * wins over another row of the same code.
+ */
+function noteChapterLabel(labels: Map<string, string>, line: BudgetLine): void {
+  if (line.code === null || line.label === null || line.direction === null) return;
+  if (line.code !== line.chapter && line.level !== 0) return;
+  const key = `${line.direction}/${line.code}`;
+  if (!labels.has(key) || line.kind === 'heading') labels.set(key, line.label);
 }
 
 function countFlags(flags: Flag[]): Summary['flagCounts'] {
