@@ -9,7 +9,7 @@ import { readWorkbook, type FormulasWithoutValue } from './read-workbook';
 import { sniffFormat } from './sniff';
 import { findFormulasWithoutValue, mapSheetParts } from './xlsx-formula-scan';
 import { readXlsx } from './xlsx-read';
-import { isUnsupported, unsupported, type Unsupported } from './xlsx-shared-strings';
+import { isUnsupported, unsupported, type Unsupported } from './xlsx-unsupported';
 
 export interface ReadOptions {
   /** Forces the text encoding of a CSV (a WHATWG label: 'utf-8', 'windows-1252', 'macintosh'). */

@@ -1,4 +1,4 @@
-import { unsupported, type Unsupported } from './xlsx-shared-strings';
+import { unsupported, type Unsupported } from './xlsx-unsupported';
 import { mapSheetParts } from './xlsx-formula-scan';
 import { TAG, parseTag, parseXmlBool, unescapeXml, utf8FromBinary } from './xlsx-xml';
 
@@ -195,6 +195,14 @@ function hasOpenableTheme(themes: string[], readPart: PartReader): boolean {
   );
 }
 
+// SheetJS gives each comment or note a cell of its own, which counts against the limits.
+const NOTE_RELATIONS = /relationships\/(?:comments|vmlDrawing)"|threadedComment/;
+
+function hasNotes(sheetPart: string, readPart: PartReader): boolean {
+  const rels = text(readPart(sheetPart.replace(/^(.*)\/([^/]*)$/, '$1/_rels/$2.rels')));
+  return rels !== undefined && NOTE_RELATIONS.test(rels);
+}
+
 /**
  * Which parts hold what: the workbook's sheets in order with their parts, shared strings and
  * styles. Anything SheetJS would resolve another way, or choke on, is left to it.
@@ -232,6 +240,7 @@ export function readPackage(parts: XlsxParts): XlsxPackage | Unsupported {
     // The scan of formulas without a value names sheets its own way; both must agree.
     if (scanParts.get(sheet.name) !== part) return unsupported('a sheet name reads two ways');
     if (!parts.has(part)) return unsupported('the part of a sheet is missing');
+    if (hasNotes(part, readPart)) return unsupported('a sheet has comments or notes');
     names.add(sheet.name);
     sheets.push({ name: sheet.name, hidden: sheet.hidden, part });
   }

@@ -381,6 +381,14 @@ describe('the fast xlsx reader on hostile files', () => {
     expectLeftToSheetJs(withCdata, /CDATA/);
   });
 
+  it('leaves a sheet with comments to SheetJS, which gives each its cell', () => {
+    const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rC" Type="${REL_NS}/comments" Target="../comments1.xml"/></Relationships>`;
+    const bytes = editZip(plain(), () => undefined, [
+      { name: 'xl/worksheets/_rels/sheet1.xml.rels', data: rels },
+    ]);
+    expectLeftToSheetJs(bytes, /comments/);
+  });
+
   it('leaves a shared-string index past the table to SheetJS', () => {
     const data = '<row r="1"><c r="A1" t="s"><v>7</v></c></row>';
     expectLeftToSheetJs(handBook([{ name: 'S', data }], ['<si><t>a</t></si>']), /past the table/);

@@ -2,12 +2,8 @@ import type { ReadLimits } from './limits';
 import { assembleWorkbook, convertSheet, type WorkbookRead } from './read-workbook';
 import { readPackage, type XlsxParts } from './xlsx-package';
 import { readSheet } from './xlsx-sheet';
-import {
-  isUnsupported,
-  readSharedStrings,
-  unsupported,
-  type Unsupported,
-} from './xlsx-shared-strings';
+import { readSharedStrings } from './xlsx-shared-strings';
+import { isUnsupported, unsupported, type Unsupported } from './xlsx-unsupported';
 import { readStyles } from './xlsx-styles';
 
 /**

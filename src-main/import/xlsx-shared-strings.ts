@@ -1,17 +1,5 @@
+import { unsupported, type Unsupported } from './xlsx-unsupported';
 import { TAG, needsUnescape, unescapeXml, utf8FromBinary } from './xlsx-xml';
-
-/** Why the fast reader leaves a file to SheetJS. */
-export interface Unsupported {
-  unsupported: string;
-}
-
-export function unsupported(reason: string): Unsupported {
-  return { unsupported: reason };
-}
-
-export function isUnsupported(value: unknown): value is Unsupported {
-  return typeof value === 'object' && value !== null && 'unsupported' in value;
-}
 
 const PLAIN_OPEN = Buffer.from('<t>');
 const EMPTY_T = Buffer.from('<t/>');
@@ -28,7 +16,9 @@ function isSpace(code: number | undefined): boolean {
 }
 
 function startsWith(bytes: Buffer, at: number, prefix: Buffer): boolean {
-  return bytes.compare(prefix, 0, prefix.length, at, at + prefix.length) === 0;
+  if (at + prefix.length > bytes.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false;
+  return true;
 }
 
 function decodeText(bytes: Buffer, start: number, end: number): string {

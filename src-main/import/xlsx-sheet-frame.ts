@@ -1,5 +1,5 @@
 import type { MergedRange } from '../../src-shared/grid';
-import { unsupported, type Unsupported } from './xlsx-shared-strings';
+import { unsupported, type Unsupported } from './xlsx-unsupported';
 import { parseTag, parseXmlBool, utf8FromBinary } from './xlsx-xml';
 
 /** What surrounds a worksheet's cells: where they lie, and what SheetJS reads around them. */

@@ -3,7 +3,8 @@ import type { GridCell, MergedRange } from '../../src-shared/grid';
 import { toGridCell, type RawCell } from './xlsx-cell';
 import { unescapeXml as unescapeScanXml } from './xlsx-formula-scan';
 import { shiftFormula } from './xlsx-formula-shift';
-import { readStringItem, unsupported, type Unsupported } from './xlsx-shared-strings';
+import { readStringItem } from './xlsx-shared-strings';
+import { unsupported, type Unsupported } from './xlsx-unsupported';
 import type { XlsxStyles } from './xlsx-styles';
 import { needsUnescape, parseTag, parseXmlBool, unescapeXml, utf8FromBinary } from './xlsx-xml';
 import { readSheetFrame } from './xlsx-sheet-frame';
@@ -47,6 +48,9 @@ const V_CLOSE = bytesOf('</v>');
 const F_CLOSE = bytesOf('</f>');
 const IS_OPEN = bytesOf('<is>');
 const IS_CLOSE = bytesOf('</is>');
+const GT_BYTES = bytesOf('>');
+const APOS_BYTES = bytesOf("'");
+const R_EQUALS = bytesOf('r=');
 const NAMES = {
   hidden: bytesOf('hidden'),
   ht: bytesOf('ht'),
@@ -154,6 +158,17 @@ class SheetDataScanner {
     if (pos + bytes.length > this.end) return false;
     for (let i = 0; i < bytes.length; i++) if (xml[pos + i] !== bytes[i]) return false;
     return true;
+  }
+
+  /** Where `bytes` next starts at or after `from`, before `limit`; -1 when nowhere. */
+  private find(bytes: Uint8Array, from: number, limit = this.end): number {
+    const xml = this.xml;
+    const first = bytes[0];
+    const last = limit - bytes.length;
+    for (let i = from; i <= last; i++) {
+      if (xml[i] === first && this.at(bytes, i)) return i;
+    }
+    return -1;
   }
 
   private skipSpace(): void {
@@ -342,23 +357,23 @@ class SheetDataScanner {
         }
         if (this.at(V_OPEN) && valueStart < 0) {
           valueStart = this.pos + V_OPEN.length;
-          valueEnd = xml.indexOf(V_CLOSE, valueStart);
+          valueEnd = this.find(V_CLOSE, valueStart);
           if (valueEnd < 0 || valueEnd > this.end) return 'a value without its </v>';
           this.pos = valueEnd + V_CLOSE.length;
         } else if (this.at(IS_OPEN) && inlineStart < 0) {
           inlineStart = this.pos + IS_OPEN.length;
-          inlineEnd = xml.indexOf(IS_CLOSE, inlineStart);
+          inlineEnd = this.find(IS_CLOSE, inlineStart);
           if (inlineEnd < 0 || inlineEnd > this.end) return 'an inline string without its </is>';
           this.pos = inlineEnd + IS_CLOSE.length;
         } else if (xml[this.pos] === LT && xml[this.pos + 1] === 102 && formulaTag === null) {
-          const tagEnd = xml.indexOf(GT, this.pos);
+          const tagEnd = this.find(GT_BYTES, this.pos);
           if (tagEnd < 0 || tagEnd > this.end) return 'a formula tag without its end';
           const tag = parseTag(xml.toString('latin1', this.pos, tagEnd + 1));
           if (tag.root !== '<f' && tag.root !== '<f>' && tag.root !== '<f/>') {
             return 'an element other than <v>, <f> or <is> in a cell';
           }
           formulaTag = tag.attributes;
-          if (xml.indexOf(39, this.pos) < tagEnd && xml.indexOf(39, this.pos) >= 0) {
+          if (this.find(APOS_BYTES, this.pos, tagEnd) >= 0) {
             return 'a formula tag with single quotes';
           }
           for (const key of formulaTag.keys()) {
@@ -368,7 +383,7 @@ class SheetDataScanner {
             this.pos = tagEnd + 1;
           } else {
             formulaStart = tagEnd + 1;
-            formulaEnd = xml.indexOf(F_CLOSE, formulaStart);
+            formulaEnd = this.find(F_CLOSE, formulaStart);
             if (formulaEnd < 0 || formulaEnd > this.end) return 'a formula without its </f>';
             this.pos = formulaEnd + F_CLOSE.length;
           }
@@ -379,8 +394,7 @@ class SheetDataScanner {
     }
     if (!hasAddress) {
       if (formulaTag) return 'a formula cell without its address';
-      const mention = xml.indexOf('r=', cellStart);
-      if (mention >= 0 && mention < this.pos) {
+      if (this.find(R_EQUALS, cellStart, this.pos) >= 0) {
         return 'a cell without its address that mentions one';
       }
     }

@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import { unsupported, type Unsupported } from './xlsx-shared-strings';
+import { unsupported, type Unsupported } from './xlsx-unsupported';
 import { TAG, matchElement, parseTag, unescapeXml, utf8FromBinary } from './xlsx-xml';
 
 /** Number formats by id and, for each cell style (`s`), its format id. */
