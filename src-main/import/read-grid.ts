@@ -106,6 +106,24 @@ export function readXlsxFast(
   );
 }
 
+/** An xlsx or xlsm through the fast reader when it can, else (and an ods always) SheetJS. */
+function readZipWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  format: 'xlsx' | 'xlsm' | 'ods',
+  limits: ReadLimits,
+  options: ReadOptions,
+): ReadResult {
+  if (format !== 'ods' && (options.xlsxReader ?? DEFAULT_XLSX_READER) === 'fast') {
+    const fast = readXlsxFast(bytes, fileName, format, limits, options.onProgress);
+    if (!isUnsupported(fast)) return fast;
+    log.debug(`fast xlsx reader: unsupported (${fast.unsupported}), SheetJS reads the file`);
+  }
+  const scan = collectFormulaScan(bytes, fileName, limits);
+  options.onProgress?.(0.2);
+  return scan.ok ? readWorkbook(bytes, fileName, format, limits, scan.byName) : scan;
+}
+
 /**
  * Reads a spreadsheet's bytes into a Grid. The format comes from the bytes, never from the
  * name; the name only labels messages. Bad input is returned as an issue, never thrown.
@@ -134,21 +152,7 @@ export function readGrid(
   } else if (sniffed.format === 'xls') {
     result = readWorkbook(bytes, fileName, 'xls', limits);
   } else {
-    const format = sniffed.format;
-    const isFast = format !== 'ods' && (options.xlsxReader ?? DEFAULT_XLSX_READER) === 'fast';
-    const fast =
-      format !== 'ods' && isFast
-        ? readXlsxFast(bytes, fileName, format, limits, options.onProgress)
-        : unsupported('SheetJS asked for');
-    if (!isUnsupported(fast)) {
-      result = fast;
-    } else {
-      if (isFast)
-        log.debug(`fast xlsx reader: unsupported (${fast.unsupported}), SheetJS reads the file`);
-      const scan = collectFormulaScan(bytes, fileName, limits);
-      options.onProgress?.(0.2);
-      result = scan.ok ? readWorkbook(bytes, fileName, sniffed.format, limits, scan.byName) : scan;
-    }
+    result = readZipWorkbook(bytes, fileName, sniffed.format, limits, options);
   }
   options.onProgress?.(1);
 

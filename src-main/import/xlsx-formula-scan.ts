@@ -1,7 +1,9 @@
 /**
  * SheetJS gives a formula cell that has no saved value the value 0, which would turn an
  * uncomputed total into a real zero. The sheet XML still tells them apart: such a cell has an
- * `<f>` and no `<v>`. This scan finds those cells, by sheet name.
+ * `<f>` and no `<v>`. This scan finds those cells, by sheet name, for the SheetJS path; the
+ * fast reader (xlsx-sheet.ts) finds the same cells in its own pass and decodes them with
+ * unescapeXml below, so that both paths agree.
  */
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
