@@ -68,7 +68,7 @@ export const outlierRate: Rule = {
       chapterMembers.push(i);
     }
     const min = ctx.settings.outlierMinGroupSize;
-    const scratch = new Float64Array(ctx.lines.length);
+    const scratch = new Scratch();
     for (const section of sections) {
       for (const members of section.chapters.values()) {
         const byChapter = members.length >= min;
@@ -98,11 +98,22 @@ interface Spread {
 }
 
 /**
- * Median and MAD (floored at MIN_MAD_POINTS) of the rates of a group, sorted in `scratch`, one
- * buffer for every group of the run rather than two arrays each.
+ * One buffer for the values of every group of a run, grown to the largest group met: most
+ * groups are chapters of a few dozen lines, and a buffer per group (or one per line) would be
+ * garbage.
  */
-function spread(group: number[], rates: Float64Array, scratch: Float64Array): Spread {
-  const values = scratch.subarray(0, group.length);
+class Scratch {
+  private buffer = new Float64Array(64);
+
+  of(length: number): Float64Array {
+    if (this.buffer.length < length) this.buffer = new Float64Array(length);
+    return this.buffer.subarray(0, length);
+  }
+}
+
+/** Median and MAD (floored at MIN_MAD_POINTS) of the rates of a group, sorted in `scratch`. */
+function spread(group: number[], rates: Float64Array, scratch: Scratch): Spread {
+  const values = scratch.of(group.length);
   for (let k = 0; k < group.length; k++) values[k] = rates[group[k] as number] as number;
   const center = median(values);
   for (let k = 0; k < values.length; k++) values[k] = Math.abs((values[k] as number) - center);
