@@ -82,20 +82,26 @@ export function readSheetFrame(xml: Buffer): SheetFrame | Unsupported {
   if (open < 0) return unsupported('the sheet has no <sheetData>');
   const openEnd = xml.indexOf('>', open);
   const after = xml[open + 10];
-  if (openEnd < 0 || (after !== 62 && after !== 32) || xml[openEnd - 1] === 47) {
+  if (openEnd < 0 || (after !== 62 && after !== 32 && after !== 47)) {
     return unsupported('the sheet data opens unusually');
   }
-  const close = xml.lastIndexOf('</sheetData>');
+  // An empty <sheetData/> has no closing tag for SheetJS to find: it then reads the columns,
+  // merges and links from the whole part.
+  const isEmpty = xml[openEnd - 1] === 47;
+  const close = isEmpty ? openEnd + 1 : xml.lastIndexOf('</sheetData>');
   if (close < openEnd) return unsupported('the sheet data is not closed');
+  if (isEmpty && xml.indexOf('</sheetData>') >= 0)
+    return unsupported('the sheet data is not closed');
 
-  const head = xml.toString('latin1', 0, open);
+  const whole = isEmpty ? xml.toString('latin1') : null;
+  const head = whole ?? xml.toString('latin1', 0, open);
   if (!/<worksheet[\s>]/.test(head) || head.includes(':worksheet')) {
     return unsupported('the part is not a plain worksheet');
   }
   if (head.includes('<!--') || head.includes('<![CDATA[') || head.includes('<!DOCTYPE')) {
     return unsupported('the sheet holds comments, CDATA or a DTD');
   }
-  const tail = xml.toString('latin1', close + '</sheetData>'.length);
+  const tail = whole ?? xml.toString('latin1', close + '</sheetData>'.length);
   if (tail.includes('<!--') || tail.includes('<![CDATA[')) {
     return unsupported('the sheet holds comments or CDATA');
   }
@@ -107,5 +113,6 @@ export function readSheetFrame(xml: Buffer): SheetFrame | Unsupported {
   const merges = (tail.match(MERGE) ?? []).map((tag) =>
     decodeRangeLeniently(tag.slice(tag.indexOf('=') + 2)),
   );
-  return { dataStart: openEnd + 1, dataEnd: close, merges, hiddenCols, linkedRanges };
+  const dataStart = isEmpty ? close : openEnd + 1;
+  return { dataStart, dataEnd: close, merges, hiddenCols, linkedRanges };
 }

@@ -46,6 +46,7 @@ const ROW_CLOSE = bytesOf('</row>');
 const CELL_CLOSE = bytesOf('</c>');
 const V_OPEN = bytesOf('<v>');
 const V_CLOSE = bytesOf('</v>');
+const V_SPACED = bytesOf('<v ');
 const F_CLOSE = bytesOf('</f>');
 const IS_OPEN = bytesOf('<is>');
 const IS_CLOSE = bytesOf('</is>');
@@ -66,7 +67,7 @@ const NAMES = {
 };
 // Row attributes SheetJS reads; any other spelling of them (case, prefix) is left to SheetJS.
 const ROW_KEYS = new Set(['r', 'hidden', 'ht', 'outlinelevel']);
-const CELL_IGNORED = new Set(['cm', 'vm', 'ph']);
+const CELL_IGNORED = new Set(['cm', 'vm', 'ph', 'xml:space']);
 const FORMULA_KEYS = new Set([
   't',
   'si',
@@ -315,6 +316,14 @@ class SheetDataScanner {
         }
         if (this.at(V_OPEN) && valueStart < 0) {
           valueStart = this.pos + V_OPEN.length;
+          valueEnd = this.find(V_CLOSE, valueStart);
+          if (valueEnd < 0 || valueEnd > this.end) return 'a value without its </v>';
+          this.pos = valueEnd + V_CLOSE.length;
+        } else if (this.at(V_SPACED) && valueStart < 0) {
+          // SheetJS writes `<v xml:space="preserve">`; the attributes say nothing it reads.
+          const tagEnd = this.find(GT_BYTES, this.pos);
+          if (tagEnd < 0 || xml[tagEnd - 1] === SLASH) return 'an empty value tag';
+          valueStart = tagEnd + 1;
           valueEnd = this.find(V_CLOSE, valueStart);
           if (valueEnd < 0 || valueEnd > this.end) return 'a value without its </v>';
           this.pos = valueEnd + V_CLOSE.length;
