@@ -166,7 +166,7 @@ export function lineName(ctx: RuleContext, line: BudgetLine): string {
     : `Line ${name} (${line.sheet}, row ${line.row})`;
 }
 
-/** "6011 Personnel permanent": code and label, whichever are there (empty ones left out), or "—". */
+/** "6011 Personnel permanent": the code and label that are there (not empty), or "—". */
 export function nameOf(code: string | null, label: string | null): string {
   if (code && label) return `${code} ${label}`;
   return code || label || '—';
