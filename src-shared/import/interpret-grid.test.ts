@@ -183,4 +183,13 @@ describe('interpretGrid', () => {
     });
     expect(parseMapArgument('amount=F').errors).toHaveLength(1);
   });
+
+  it('reads a rate column of 300 000 lines without running out of stack', () => {
+    const lines = 300_000;
+    const rows: Parameters<typeof sheetOf>[1] = [['Code', 'Libellé', 'Prévu', 'Réalisé', 'Taux']];
+    for (let i = 0; i < lines; i++) rows.push([String(600_000 + i), 'Fournitures', 100, 95, 0.95]);
+    const p = preview(rows);
+    expect(p.rows).toHaveLength(lines);
+    expect(p.rows[lines - 1]!.statedRatePercent).toBe(95);
+  });
 });

@@ -170,12 +170,17 @@ export function readRows(
   const styles = new Map(styleCols.map((col) => [col, styleOf(ctx, col, fallbackMark)]));
   const style = (col: number) => styles.get(col)!;
   const hidden = new Set(sheet.hiddenRows);
-  const rateNumbers: number[] = [];
+  // The largest rate decides whether rates are fractions (0.95) or percentages (95). A loop,
+  // not Math.max(...rates): spreading a million arguments overflows the stack.
+  let rateCount = 0;
+  let largestRate = -Infinity;
   for (let r = header.firstDataRow; plan.rateCol !== null && r < endRow; r += 1) {
     const c = cellAt(sheet, r, plan.rateCol);
-    if (c?.type === 'number') rateNumbers.push(Math.abs(Number(c.value)));
+    if (c?.type !== 'number') continue;
+    rateCount += 1;
+    largestRate = Math.max(largestRate, Math.abs(Number(c.value)));
   }
-  const ratesAreFractions = rateNumbers.length > 0 && Math.max(...rateNumbers) <= 2;
+  const ratesAreFractions = rateCount > 0 && largestRate <= 2;
   const out: TableRows = { raws: [], amounts: [], rates: [], issues: [] };
   const isSplit = plan.amounts.some((a) => a.section);
 
@@ -225,7 +230,7 @@ export function readRows(
       out.rates.push(rate);
       continue;
     }
-    out.issues.push(...checkSectionTotals(ctx, r, [...buckets.values()].flatMap((x) => x.amounts), style));
+    for (const issue of checkSectionTotals(ctx, r, [...buckets.values()].flatMap((x) => x.amounts), style)) out.issues.push(issue); // prettier-ignore
     for (const [section, { values, amounts }] of buckets) {
       out.raws.push({ ...base, values, section, ...(unreadable.get(section) ? { unreadable: unreadable.get(section) } : {}) });
       out.amounts.push(amounts);
