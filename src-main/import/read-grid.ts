@@ -10,6 +10,7 @@ import { sniffFormat } from './sniff';
 import { findFormulasWithoutValue, mapSheetParts } from './xlsx-formula-scan';
 import { readXlsx } from './xlsx-read';
 import { isUnsupported, unsupported, type Unsupported } from './xlsx-unsupported';
+import { isUtf8Part } from './xlsx-xml';
 
 export interface ReadOptions {
   /** Forces the text encoding of a CSV (a WHATWG label: 'utf-8', 'windows-1252', 'macintosh'). */
@@ -67,21 +68,25 @@ export function readXlsxFast(
 ): ReadResult | Unsupported {
   const parts = new Map<string, Buffer>();
   const sheetEntries = new Map<string, ZipEntry>();
-  const lowerNames = new Set<string>();
+  const namesByLower = new Map<string, string>();
   let isAmbiguous = false;
+  let notUtf8: string | null = null;
   const checked = checkZip(bytes, fileName, limits, (entry, data) => {
     const lower = entry.name.toLowerCase();
     // SheetJS finds parts whatever their case: two names that differ only so are left to it.
-    if (lowerNames.has(lower)) isAmbiguous = true;
-    lowerNames.add(lower);
+    if (namesByLower.has(lower)) isAmbiguous = true;
+    namesByLower.set(lower, entry.name);
+    const isXml = KEPT_PART.test(lower);
+    if (isXml && notUtf8 === null && !isUtf8Part(data)) notUtf8 = entry.name;
     // Sheets are most of the XML: they are inflated again one at a time, when read, so that
     // they never all sit in memory beside the Grid.
     if (SHEET_PART.test(entry.name)) sheetEntries.set(entry.name, entry);
-    else if (KEPT_PART.test(lower)) parts.set(entry.name, data);
+    else if (isXml) parts.set(entry.name, data);
   });
   if (!checked.ok) return checked;
   onProgress?.(0.2);
   if (isAmbiguous) return unsupported('two parts differ only by case');
+  if (notUtf8 !== null) return unsupported(`part ${notUtf8} is not in UTF-8`);
 
   const take = (name: string) => {
     const entry = sheetEntries.get(name);
@@ -99,6 +104,7 @@ export function readXlsxFast(
       take,
       peek: (name) => parts.get(name),
       has: (name) => parts.has(name) || sheetEntries.has(name),
+      nameOf: (name) => namesByLower.get(name.toLowerCase()),
     },
     fileName,
     format,
@@ -106,7 +112,11 @@ export function readXlsxFast(
   );
 }
 
-/** An xlsx or xlsm through the fast reader when it can, else (and an ods always) SheetJS. */
+/**
+ * An xlsx or xlsm through the fast reader when it can, else (and an ods always) SheetJS. An xlsx
+ * that also holds META-INF/manifest.xml is taken by SheetJS for an ODS and fails there; the fast
+ * reader reads it as the xlsx it is, on purpose.
+ */
 function readZipWorkbook(
   bytes: Uint8Array,
   fileName: string,

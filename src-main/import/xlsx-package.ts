@@ -1,6 +1,13 @@
 import { unsupported, type Unsupported } from './xlsx-unsupported';
 import { mapSheetParts } from './xlsx-formula-scan';
-import { TAG, parseTag, parseXmlBool, unescapeXml, utf8FromBinary } from './xlsx-xml';
+import {
+  TAG,
+  hasUnusualTagSpacing,
+  parseTag,
+  parseXmlBool,
+  unescapeXml,
+  utf8FromBinary,
+} from './xlsx-xml';
 
 /** The parts of an xlsx package the reader needs, by the names SheetJS would use. */
 export interface XlsxPackage {
@@ -37,6 +44,8 @@ export interface XlsxParts {
   /** Looks at a small part and keeps it. */
   peek: (name: string) => Buffer | undefined;
   has: (name: string) => boolean;
+  /** The name a part is stored under, whatever the case of `name`, as SheetJS looks parts up. */
+  nameOf: (name: string) => string | undefined;
 }
 
 type PartReader = (name: string) => Buffer | undefined;
@@ -195,11 +204,18 @@ function hasOpenableTheme(themes: string[], readPart: PartReader): boolean {
   );
 }
 
-// SheetJS gives each comment or note a cell of its own, which counts against the limits.
-const NOTE_RELATIONS = /relationships\/(?:comments|vmlDrawing)"|threadedComment/;
+// SheetJS gives each comment or note a cell of its own, which counts against the limits. Any
+// mention of one, however quoted, leaves the sheet to it.
+const NOTE_RELATIONS = /comments|vmlDrawing|threadedComment/i;
 
-function hasNotes(sheetPart: string, readPart: PartReader): boolean {
-  const rels = text(readPart(sheetPart.replace(/^(.*)\/([^/]*)$/, '$1/_rels/$2.rels')));
+function hasNotes(sheetPart: string, parts: XlsxParts): boolean | Unsupported {
+  const relsPart = sheetPart.replace(/^(.*)\/([^/]*)$/, '$1/_rels/$2.rels');
+  const stored = parts.nameOf(relsPart);
+  // SheetJS finds the relations whatever the case of their name; the parts here go by exact name.
+  if (stored !== undefined && stored !== relsPart) {
+    return unsupported('the relations of a sheet are named in another case');
+  }
+  const rels = text(parts.peek(relsPart));
   return rels !== undefined && NOTE_RELATIONS.test(rels);
 }
 
@@ -216,6 +232,7 @@ export function readPackage(parts: XlsxParts): XlsxPackage | Unsupported {
   for (const xml of [contentTypesXml, workbookXml, relsXml]) {
     if (xml.includes('<!--') || xml.includes('<![CDATA['))
       return unsupported('comments in a package part');
+    if (hasUnusualTagSpacing(xml)) return unsupported('a package part has a tag written unusually');
   }
   const types = readContentTypes(contentTypesXml);
   if ('unsupported' in types) return types;
@@ -240,7 +257,9 @@ export function readPackage(parts: XlsxParts): XlsxPackage | Unsupported {
     // The scan of formulas without a value names sheets its own way; both must agree.
     if (scanParts.get(sheet.name) !== part) return unsupported('a sheet name reads two ways');
     if (!parts.has(part)) return unsupported('the part of a sheet is missing');
-    if (hasNotes(part, readPart)) return unsupported('a sheet has comments or notes');
+    const notes = hasNotes(part, parts);
+    if (notes !== false)
+      return notes === true ? unsupported('a sheet has comments or notes') : notes;
     names.add(sheet.name);
     sheets.push({ name: sheet.name, hidden: sheet.hidden, part });
   }

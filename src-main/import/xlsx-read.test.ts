@@ -401,3 +401,125 @@ describe('the fast xlsx reader on hostile files', () => {
     expectLeftToSheetJs(handBook([{ name: 'S', data: prefixed }]), /other than <c>/);
   });
 });
+
+describe('the fast xlsx reader on files SheetJS reads by its own quirks', () => {
+  const row = '<row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1"><v>2</v></c></row>';
+  const utf16 = (text: string) => Buffer.from(`\ufeff${text}`, 'utf16le');
+  const rels = (type: string, quote = '"') =>
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id=${quote}rC${quote} Type=${quote}${REL_NS}/${type}${quote} Target=${quote}../comments1.xml${quote}/></Relationships>`;
+  const withPart = (bytes: Uint8Array, name: string, data: string | Uint8Array) =>
+    writeZip([...unzip(bytes).filter((entry) => entry.name !== name), { name, data }]);
+  const sheet = (data: string, before?: string, after?: string) =>
+    handBook([{ name: 'S', data, before, after }], undefined, STYLES);
+
+  it.each([
+    [
+      'columns after the sheet data',
+      sheet(row, undefined, '<cols><col min="2" max="2" hidden="1"/></cols>'),
+      /other side of the sheet data/,
+    ],
+    [
+      'merges before the sheet data',
+      sheet(row, '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>'),
+      /other side of the sheet data/,
+    ],
+    [
+      'a link before the sheet data',
+      sheet(row, '<hyperlinks><hyperlink ref="C3" location="S!A1"/></hyperlinks>'),
+      /other side of the sheet data/,
+    ],
+    ['a style index with a leading zero', sheet(row.replace('s="1"', 's="01"')), /style index/],
+    [
+      'styles in UTF-16',
+      withPart(sheet(row), 'xl/styles.xml', utf16(STYLES)),
+      /xl\/styles.xml is not in UTF-8/,
+    ],
+    [
+      'styles declared in another encoding',
+      withPart(sheet(row), 'xl/styles.xml', STYLES.replace('UTF-8', 'windows-1252')),
+      /not in UTF-8/,
+    ],
+    [
+      'comments related in single quotes',
+      withPart(sheet(row), 'xl/worksheets/_rels/sheet1.xml.rels', rels('comments', "'")),
+      /comments or notes/,
+    ],
+    [
+      'comments whose relations are named in another case',
+      withPart(sheet(row), 'xl/worksheets/_rels/Sheet1.xml.rels', rels('comments')),
+      /named in another case/,
+    ],
+    [
+      'comments related in UTF-16',
+      withPart(sheet(row), 'xl/worksheets/_rels/sheet1.xml.rels', utf16(rels('comments'))),
+      /_rels\/sheet1.xml.rels is not in UTF-8/,
+    ],
+    [
+      'a formula tag with spaces around =',
+      sheet(
+        '<row r="1"><c r="A1"><f t = "shared" ref="A1:A2" si="0">B1</f><v>0</v></c></row>' +
+          '<row r="2"><c r="A2"><f t="shared" si="0"/><v>0</v></c></row>',
+      ),
+      /formula tag written unusually/,
+    ],
+    ['a cell tag with spaces around =', sheet(row.replace('r="A1"', 'r = "A1"')), /cell tag/],
+    [
+      'a style with spaces around =',
+      withPart(
+        sheet(row),
+        'xl/styles.xml',
+        STYLES.replace('<xf numFmtId="164"', '<xf numFmtId ="164"'),
+      ),
+      /styles have a tag written unusually/,
+    ],
+    ['a row tag with a tab', sheet(row.replace('<row r="1"', '<row\tr="1"')), /other than <row>/],
+    ['a cell tag with a tab', sheet(row.replace('r="A1"', 'r="A1"\ts="1"')), /cell tag/],
+    ['a cell address given twice', sheet(row.replace('r="A1"', 'r="A1" r="C1"')), /twice/],
+    ['a row number given twice', sheet(row.replace('r="1"', 'r="1" r="2"')), /twice/],
+    [
+      'a raw </sheetData> inside a value',
+      sheet('<row r="1"><c r="A1" t="str"><v>a</sheetData>b</v></c></row>'),
+      /markup inside a value/,
+    ],
+    [
+      'a raw </sheetData> inside an inline string',
+      sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>a</sheetData>b</t></is></c></row>'),
+      /inline string holding sheet markup/,
+    ],
+  ])('leaves %s to SheetJS, which then reads the file', (_, bytes, reason) => {
+    expectLeftToSheetJs(bytes, reason);
+    expect(readGrid(bytes, 'book.xlsx')).toStrictEqual(
+      readGrid(bytes, 'book.xlsx', { xlsxReader: 'sheetjs' }),
+    );
+  });
+
+  it('reads the same the plain workbook those cases start from', () => {
+    expectSameRead(
+      sheet(
+        row,
+        '<cols><col min="2" max="2" hidden="1"/></cols>',
+        '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>',
+      ),
+    );
+  });
+
+  it('formats a cell whose style index has a leading zero as General in SheetJS', () => {
+    const result = readGrid(sheet(row.replace('s="1"', 's="01"')), 'book.xlsx');
+    expect(result.ok && result.grid.sheets[0]!.rows[0]![1]!.format).toBe('General');
+  });
+
+  it('reads an xlsx holding META-INF/manifest.xml, which SheetJS takes for an ODS and refuses', () => {
+    const bytes = editZip(sheet(row), () => undefined, [
+      {
+        name: 'META-INF/manifest.xml',
+        data: '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
+      },
+    ]);
+    const { sheetjs, fast } = bothReads(bytes);
+    expect(!sheetjs.ok && sheetjs.issue.code).toBe('workbook-unreadable');
+    expect(fast).not.toHaveProperty('unsupported');
+    // The same Grid both readers give for the workbook without the manifest.
+    expect(fast).toStrictEqual(expectSameRead(sheet(row)));
+    expect(readGrid(bytes, 'book.xlsx')).toStrictEqual(fast);
+  });
+});

@@ -1,6 +1,6 @@
 import type { MergedRange } from '../../src-shared/grid';
 import { unsupported, type Unsupported } from './xlsx-unsupported';
-import { parseTag, parseXmlBool, utf8FromBinary } from './xlsx-xml';
+import { hasUnusualTagSpacing, parseTag, parseXmlBool, utf8FromBinary } from './xlsx-xml';
 
 /** What surrounds a worksheet's cells: where they lie, and what SheetJS reads around them. */
 export interface SheetFrame {
@@ -39,6 +39,13 @@ export function decodeRangeLeniently(range: string): MergedRange {
   const endCol = part(true);
   const endRow = part(false);
   return { startRow, startCol, endRow, endCol };
+}
+
+function hasMatch(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  const found = pattern.test(text);
+  pattern.lastIndex = 0;
+  return found;
 }
 
 function readHiddenCols(head: string): number[] | Unsupported {
@@ -104,6 +111,15 @@ export function readSheetFrame(xml: Buffer): SheetFrame | Unsupported {
   const tail = whole ?? xml.toString('latin1', close + '</sheetData>'.length);
   if (tail.includes('<!--') || tail.includes('<![CDATA[')) {
     return unsupported('the sheet holds comments or CDATA');
+  }
+
+  // SheetJS means to read the columns before the data and the merges and links after it, but
+  // reads all three from the whole part: one on the other side is left to it.
+  if (!whole && (hasMatch(COL, tail) || hasMatch(MERGE, head) || hasMatch(HYPERLINK, head))) {
+    return unsupported('columns, merges or links on the other side of the sheet data');
+  }
+  if (hasUnusualTagSpacing(head) || (!whole && hasUnusualTagSpacing(tail))) {
+    return unsupported('a tag around the sheet data written unusually');
   }
 
   const hiddenCols = readHiddenCols(head);

@@ -6,7 +6,14 @@ import { shiftFormula } from './xlsx-formula-shift';
 import { readStringItem } from './xlsx-shared-strings';
 import { unsupported, type Unsupported } from './xlsx-unsupported';
 import type { XlsxStyles } from './xlsx-styles';
-import { needsUnescape, parseTag, parseXmlBool, unescapeXml, utf8FromBinary } from './xlsx-xml';
+import {
+  hasUnusualTagSpacing,
+  needsUnescape,
+  parseTag,
+  parseXmlBool,
+  unescapeXml,
+  utf8FromBinary,
+} from './xlsx-xml';
 import { plainIndex, plainNumber } from './xlsx-plain-values';
 import { readSheetFrame } from './xlsx-sheet-frame';
 
@@ -35,6 +42,11 @@ const EQUALS = 61;
 
 function isSpace(code: number | undefined): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** Space inside a tag as SheetJS splits one: a tab is not, so a tag holding one is left to it. */
+function isTagSpace(code: number | undefined): boolean {
+  return code === 32 || code === 10 || code === 13;
 }
 
 function bytesOf(text: string): Uint8Array {
@@ -84,6 +96,9 @@ const FORMULA_KEYS = new Set([
   'r2',
 ]);
 const CANONICAL_INDEX = /^(0|[1-9]\d*)$/;
+// What SheetJS would find inside an inline string as it cuts the sheet on raw text.
+const INLINE_FOREIGN =
+  /<\/?(?:\w+:)?(?:c[\s/>]|row\b|col\b|sheetData\b|mergeCell\b|hyperlink\b|v\b|f\b)/;
 
 const STUB: RawCell = { t: 'z' };
 interface SharedFormula {
@@ -134,6 +149,21 @@ class SheetDataScanner {
     while (this.pos < this.end && isSpace(this.xml[this.pos])) this.pos++;
   }
 
+  private skipTagSpace(): void {
+    while (this.pos < this.end && isTagSpace(this.xml[this.pos])) this.pos++;
+  }
+
+  /**
+   * Where the text from `from` ends at `close`: -1 when it does not, -2 when other markup comes
+   * first. SheetJS cuts rows, cells and the sheet data on raw text, so markup inside a value
+   * (even a stray `</sheetData>`) would be read there otherwise.
+   */
+  private findClose(close: Uint8Array, from: number): number {
+    const at = this.xml.indexOf(LT, from);
+    if (at < 0 || at + close.length > this.end) return -1;
+    return this.at(close, at) ? at : -2;
+  }
+
   private nameIs(bytes: Uint8Array): boolean {
     if (this.nameEnd - this.nameStart !== bytes.length) return false;
     return this.at(bytes, this.nameStart);
@@ -149,11 +179,12 @@ class SheetDataScanner {
 
   /**
    * The next attribute of the tag being read: 1 when one was read, 2 at `>`, 3 at `/>`, 0 when
-   * the tag is written in a way SheetJS might read otherwise (no quotes, `>` inside a value).
+   * the tag is written in a way SheetJS might read otherwise (no quotes, `>` inside a value, a
+   * tab, spaces around `=`).
    */
   private nextAttribute(): number {
     const xml = this.xml;
-    this.skipSpace();
+    this.skipTagSpace();
     const code = xml[this.pos];
     if (code === GT) {
       this.pos++;
@@ -178,7 +209,7 @@ class SheetDataScanner {
     this.valueEnd = close;
     this.pos = close + 1;
     const next = xml[this.pos];
-    return isSpace(next) || next === GT || next === SLASH ? 1 : 0;
+    return isTagSpace(next) || next === GT || next === SLASH ? 1 : 0;
   }
 
   /** Digits of the current value; -1 when it is not a plain decimal of at most 9 digits. */
@@ -200,7 +231,7 @@ class SheetDataScanner {
       this.skipSpace();
       if (this.pos >= this.end) return null;
       const after = this.xml[this.pos + 4];
-      if (!this.at(ROW_OPEN) || !(isSpace(after) || after === GT || after === SLASH)) {
+      if (!this.at(ROW_OPEN) || !(isTagSpace(after) || after === GT || after === SLASH)) {
         return 'an element other than <row> in sheetData';
       }
       this.pos += ROW_OPEN.length;
@@ -219,19 +250,25 @@ class SheetDataScanner {
     let r: number | null = null;
     let hidden = false;
     let rewrites = false;
+    let seen = 0; // r, hidden, ht and outlineLevel as bits: SheetJS reads a repeated one two ways
     for (;;) {
       const kind = this.nextAttribute();
       if (kind === 0) return 'a row tag written unusually';
       if (kind !== 1) return { r, hidden, rewrites, selfClosing: kind === 3 };
+      let bit = 0;
       if (this.nameEnd - this.nameStart === 1 && this.xml[this.nameStart] === 114) {
+        bit = 1;
         r = this.valueDigits();
         if (r < 1) return 'a row number that is not a plain positive number';
       } else if (this.nameIs(NAMES.hidden)) {
+        bit = 2;
         hidden = parseXmlBool(this.valueText());
         rewrites ||= hidden;
       } else if (this.nameIs(NAMES.ht)) {
+        bit = 4;
         rewrites ||= this.valueEnd > this.valueStart;
       } else if (this.nameIs(NAMES.outlineLevel)) {
+        bit = 8;
         rewrites = true;
       } else if (
         !this.nameIs(NAMES.spans) &&
@@ -242,6 +279,8 @@ class SheetDataScanner {
         const keys = [...parseTag(`<row ${this.nameText()}="x"`).attributes.keys()];
         if (keys.some((key) => ROW_KEYS.has(key))) return 'a row attribute spelled unusually';
       }
+      if (seen & bit) return 'a row attribute given twice';
+      seen |= bit;
     }
   }
 
@@ -274,6 +313,7 @@ class SheetDataScanner {
     let col = previousCol + 1;
     let type = 0; // 0 none, 1 n, 2 s, 3 str, 4 inlineStr, 5 b, 6 e
     let style = -1;
+    let seen = 0; // r, s and t as bits: SheetJS reads a repeated one in two ways
     let selfClosing: boolean;
     for (;;) {
       const kind = this.nextAttribute();
@@ -284,6 +324,11 @@ class SheetDataScanner {
       }
       const length = this.nameEnd - this.nameStart;
       const first = xml[this.nameStart];
+      if (length === 1 && (first === 114 || first === 115 || first === 116)) {
+        const bit = 1 << (first - 114);
+        if (seen & bit) return 'a cell attribute given twice';
+        seen |= bit;
+      }
       if (length === 1 && first === 114) {
         const parsed = this.readAddress();
         if (!parsed) return 'a cell address that is not plain A1';
@@ -291,7 +336,10 @@ class SheetDataScanner {
         hasAddress = true;
       } else if (length === 1 && first === 115) {
         style = this.valueDigits();
-        if (style < 0) return 'a cell style index that is not a plain number';
+        // SheetJS looks the style up by its text: "01" finds no style, where 1 would.
+        if (style < 0 || (xml[this.valueStart] === 48 && this.valueEnd - this.valueStart > 1)) {
+          return 'a cell style index that is not a plain number';
+        }
       } else if (length === 1 && first === 116) {
         type = this.cellType();
         if (type < 0) return `cell type "${this.valueText()}"`;
@@ -316,26 +364,34 @@ class SheetDataScanner {
         }
         if (this.at(V_OPEN) && valueStart < 0) {
           valueStart = this.pos + V_OPEN.length;
-          valueEnd = this.find(V_CLOSE, valueStart);
-          if (valueEnd < 0 || valueEnd > this.end) return 'a value without its </v>';
+          valueEnd = this.findClose(V_CLOSE, valueStart);
+          if (valueEnd === -2) return 'markup inside a value';
+          if (valueEnd < 0) return 'a value without its </v>';
           this.pos = valueEnd + V_CLOSE.length;
         } else if (this.at(V_SPACED) && valueStart < 0) {
           // SheetJS writes `<v xml:space="preserve">`; the attributes say nothing it reads.
           const tagEnd = this.find(GT_BYTES, this.pos);
           if (tagEnd < 0 || xml[tagEnd - 1] === SLASH) return 'an empty value tag';
           valueStart = tagEnd + 1;
-          valueEnd = this.find(V_CLOSE, valueStart);
-          if (valueEnd < 0 || valueEnd > this.end) return 'a value without its </v>';
+          valueEnd = this.findClose(V_CLOSE, valueStart);
+          if (valueEnd === -2) return 'markup inside a value';
+          if (valueEnd < 0) return 'a value without its </v>';
           this.pos = valueEnd + V_CLOSE.length;
         } else if (this.at(IS_OPEN) && inlineStart < 0) {
           inlineStart = this.pos + IS_OPEN.length;
           inlineEnd = this.find(IS_CLOSE, inlineStart);
           if (inlineEnd < 0 || inlineEnd > this.end) return 'an inline string without its </is>';
+          if (INLINE_FOREIGN.test(xml.toString('latin1', inlineStart, inlineEnd))) {
+            return 'an inline string holding sheet markup';
+          }
           this.pos = inlineEnd + IS_CLOSE.length;
         } else if (xml[this.pos] === LT && xml[this.pos + 1] === 102 && formulaTag === null) {
           const tagEnd = this.find(GT_BYTES, this.pos);
           if (tagEnd < 0 || tagEnd > this.end) return 'a formula tag without its end';
-          const tag = parseTag(xml.toString('latin1', this.pos, tagEnd + 1));
+          const tagText = xml.toString('latin1', this.pos, tagEnd + 1);
+          // SheetJS tests `t="shared"` as exact text, and splits a tag only on space, CR and LF.
+          if (hasUnusualTagSpacing(tagText)) return 'a formula tag written unusually';
+          const tag = parseTag(tagText);
           if (tag.root !== '<f' && tag.root !== '<f>' && tag.root !== '<f/>') {
             return 'an element other than <v>, <f> or <is> in a cell';
           }
@@ -350,8 +406,9 @@ class SheetDataScanner {
             this.pos = tagEnd + 1;
           } else {
             formulaStart = tagEnd + 1;
-            formulaEnd = this.find(F_CLOSE, formulaStart);
-            if (formulaEnd < 0 || formulaEnd > this.end) return 'a formula without its </f>';
+            formulaEnd = this.findClose(F_CLOSE, formulaStart);
+            if (formulaEnd === -2) return 'markup inside a formula';
+            if (formulaEnd < 0) return 'a formula without its </f>';
             this.pos = formulaEnd + F_CLOSE.length;
           }
         } else {

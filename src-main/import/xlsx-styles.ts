@@ -1,6 +1,13 @@
 import * as XLSX from 'xlsx';
 import { unsupported, type Unsupported } from './xlsx-unsupported';
-import { TAG, matchElement, parseTag, unescapeXml, utf8FromBinary } from './xlsx-xml';
+import {
+  TAG,
+  hasUnusualTagSpacing,
+  matchElement,
+  parseTag,
+  unescapeXml,
+  utf8FromBinary,
+} from './xlsx-xml';
 
 /** Number formats by id and, for each cell style (`s`), its format id. */
 export interface XlsxStyles {
@@ -78,6 +85,7 @@ export function readStyles(bytes: Buffer | null): XlsxStyles | Unsupported {
   if (xml.includes('<!--') || xml.slice(0, 1024).includes('<!DOCTYPE')) {
     return unsupported('the styles hold comments or a DTD');
   }
+  if (hasUnusualTagSpacing(xml)) return unsupported('the styles have a tag written unusually');
 
   const failed = readNumberFormats(xml, formats);
   if (failed) return failed;

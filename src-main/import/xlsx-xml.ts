@@ -137,3 +137,52 @@ export function hasTrickyMarkup(bytes: Uint8Array | string): boolean {
     text.indexOf('<!--') >= 0 || text.indexOf('<![CDATA[') >= 0 || text.indexOf('<!DOCTYPE') >= 0
   );
 }
+
+const XML_DECLARATION_ENCODING = /^<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']/;
+
+/**
+ * Whether a part is UTF-8 as the fast reader reads it: SheetJS decodes a UTF-16 byte order mark
+ * itself, and the fast reader reads bytes. A declared encoding other than UTF-8 is left to it too.
+ */
+export function isUtf8Part(bytes: Uint8Array): boolean {
+  const first = bytes[0];
+  if ((first === 0xff && bytes[1] === 0xfe) || (first === 0xfe && bytes[1] === 0xff)) return false;
+  const start = first === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(
+    'latin1',
+    start,
+    Math.min(bytes.length, start + 256),
+  );
+  const declared = XML_DECLARATION_ENCODING.exec(head);
+  return !declared || declared[1]!.toLowerCase() === 'utf-8';
+}
+
+/**
+ * Whether a tag in the text has a tab, or whitespace beside an `=`, outside its quoted values.
+ * SheetJS splits a tag only on space, CR and LF, and tests some attributes as exact text
+ * (`t="shared"`): such tags are left to it.
+ */
+export function hasUnusualTagSpacing(text: string): boolean {
+  let isInTag = false;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (code === quote) quote = 0;
+    } else if (!isInTag) {
+      if (code === 60) isInTag = true;
+    } else if (code === 62) {
+      isInTag = false;
+    } else if (code === 34 || code === 39) {
+      quote = code;
+    } else if (code === 9) {
+      return true;
+    } else if (code === 61) {
+      const before = text.charCodeAt(i - 1);
+      const after = text.charCodeAt(i + 1);
+      if (before === 32 || before === 10 || before === 13) return true;
+      if (after === 32 || after === 10 || after === 13 || after === 9) return true;
+    }
+  }
+  return false;
+}
