@@ -9,7 +9,8 @@ export interface BenchResults {
   analysis: { lines: number; ms: Spread | null; flags: number; note?: string }[];
   renderer: Record<string, Spread | null | 'none'> | string;
   pdfMs: Spread | null | string;
-  profile: { totalMs: number; hot: HotFunction[]; of: string } | string;
+  /** Self time by function, one table per profiled measure; empty when profiles were not run. */
+  profiles: { totalMs: number; hot: HotFunction[]; of: string }[];
   notes: string[];
 }
 
@@ -102,11 +103,12 @@ export function renderReport(r: BenchResults): string {
     for (const [step, v] of Object.entries(r.renderer)) out.push(`| ${step} | ${v === 'none' ? 'n/a (no such control)' : formatMs(v)} |`);
   }
   out.push('', '### PDF report, 500 lines', '', typeof r.pdfMs === 'string' ? r.pdfMs : formatMs(r.pdfMs), '');
-  out.push('### Where the import time goes (`node --cpu-prof`, self time, all threads)', '');
-  if (typeof r.profile === 'string') out.push(r.profile);
-  else {
-    out.push(`Profile of ${r.profile.of}: ${Math.round(r.profile.totalMs)} ms of samples.`, '', '| function | where | self | share |', '| --- | --- | ---: | ---: |');
-    for (const h of r.profile.hot) out.push(`| ${h.name} | ${h.where} | ${Math.round(h.selfMs)} ms | ${h.sharePercent.toFixed(1)} % |`);
+  out.push('### Where the time goes (V8 profiler, self time by function)', '');
+  if (r.profiles.length === 0) out.push('Profiles not run.');
+  for (const p of r.profiles) {
+    out.push(`Profile of ${p.of}: ${Math.round(p.totalMs)} ms of samples.`, '', '| function | where | self | share |', '| --- | --- | ---: | ---: |');
+    for (const h of p.hot) out.push(`| ${h.name} | ${h.where} | ${Math.round(h.selfMs)} ms | ${h.sharePercent.toFixed(1)} % |`);
+    out.push('');
   }
   if (r.notes.length > 0) out.push('', ...r.notes.map((n) => `- ${n}`));
   return `${out.join('\n')}\n`;

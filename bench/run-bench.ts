@@ -110,10 +110,43 @@ async function rendererAndPdf(
   results.renderer = { [OVERVIEW]: spreadOf(r.overviewMs), 'lines explorer opened': spreadOf(r.linesMs), sort: or(r.sortMs), filter: or(r.filterMs), scroll: or(r.scrollMs) }; // prettier-ignore
 }
 
+const spaced = (n: number) => n.toLocaleString('fr-FR').replace(/\u202f/g, ' ');
+
+/**
+ * Where the time goes in each measure that has a target: the xlsx and the csv import of
+ * 100 000 lines (every thread), and the analysis of the largest budget (its runs only).
+ */
+async function profileTargets(
+  dir: string,
+  generated: Generated[],
+): Promise<BenchResults['profiles']> {
+  const profiles: BenchResults['profiles'] = [];
+  const profiled = async (of: string, record: (profDir: string) => Promise<unknown>) => {
+    const profDir = join(dir, `profile-${profiles.length}`);
+    mkdirSync(profDir);
+    await record(profDir);
+    profiles.push({ ...summariseProfiles(profDir, 15), of });
+  };
+  const imports = generated.find((g) => g.lines === 100_000) ?? generated[generated.length - 1]!;
+  for (const format of ['xlsx', 'csv'] as const) {
+    const db = join(dir, `prof-${format}.sqlite`);
+    await profiled(
+      `the ${format} import of ${spaced(imports.lines)} lines, all threads`,
+      (profDir) => runProfiled('bench/import-child.ts', ['ours', imports[format], db], profDir),
+    );
+  }
+  const largest = generated[generated.length - 1]!;
+  await profiled(
+    `totals, rates and every flag over ${spaced(largest.lines)} lines (2 runs)`,
+    (profDir) => runNodeChild('bench/analysis-child.ts', [String(largest.lines), '2', profDir]),
+  );
+  return profiles;
+}
+
 /** Generates the budgets, runs every measure and returns the report as Markdown. */
 export async function runBench(options: BenchOptions): Promise<{ markdown: string; results: BenchResults }> {
   const dir = mkdtempSync(join(tmpdir(), 'budget-clair-bench-'));
-  const results: BenchResults = { startedAt: new Date(), imports: [], analysis: [], renderer: '', pdfMs: null, profile: 'not run', notes: [] };
+  const results: BenchResults = { startedAt: new Date(), imports: [], analysis: [], renderer: '', pdfMs: null, profiles: [], notes: [] };
   try {
     const generated: Generated[] = [];
     for (const lines of options.sizes) {
@@ -142,13 +175,7 @@ export async function runBench(options: BenchOptions): Promise<{ markdown: strin
       const runsMs = (run.runsMs as number[] | undefined) ?? [];
       results.analysis.push({ lines: gen.lines, ms: spreadOf(runsMs), flags: Number(run.flags ?? 0), note: run.ok ? undefined : run.error }); // prettier-ignore
     }
-    if (options.profile) {
-      const target = generated.find((g) => g.lines === 100_000) ?? generated[generated.length - 1]!;
-      const profDir = join(dir, 'profile');
-      mkdirSync(profDir);
-      await runProfiled('bench/import-child.ts', ['ours', target.xlsx, join(dir, 'prof.sqlite')], profDir);
-      results.profile = { ...summariseProfiles(profDir, 15), of: `the xlsx import of ${target.lines} lines` };
-    }
+    if (options.profile) results.profiles = await profileTargets(dir, generated);
     await rendererAndPdf(dir, generated.find((g) => g.lines === 100_000), options, results);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -16,5 +16,14 @@ describe('the benchmark', () => {
     expect(done.stdout).toMatch(/\| 1 000 \| xlsx .+ \| [\d.]+ m?s \(1 run\) \|/);
     expect(done.stdout).toMatch(/\| 1 000 \| csv .+ \| [\d.]+ m?s \(1 run\) \|/);
     expect(done.stdout).toMatch(/\| 1 000 \| [\d.]+ m?s .*\| \d+ \|/);
+    for (const measure of [
+      'the xlsx import of 1 000 lines',
+      'the csv import of 1 000 lines',
+      'totals, rates and every flag over 1 000 lines',
+    ]) {
+      expect(done.stdout).toMatch(
+        new RegExp(`Profile of ${measure}.*: \\d+ ms of samples\\.\\n\\n\\| function`),
+      );
+    }
   });
 });
