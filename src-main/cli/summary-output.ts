@@ -1,6 +1,7 @@
 import type { GroupComparison, SideTotals, Summary } from '../../src-shared/analysis/summary-model';
 import { formatAmount } from '../../src-shared/format/amount';
 import type { Basis } from '../../src-shared/analysis/figures';
+import { stageFallbackNotes } from '../../src-shared/analysis/stage-notes';
 import type { ExecutedStage } from '../../src-shared/model';
 import { sayIn, type CliLang, type Say } from './cli-messages';
 import { formatRate, formatTable, toMajor } from './table-text';
@@ -113,6 +114,7 @@ export function summaryText(summary: Summary, lang: CliLang = 'fr'): string {
     `${budget.entity} — ${year} — ${t('budgetNo', { id: budget.id })}`,
     t('source', { file: budget.sourceFile }),
     basisLine(lang, summary.basis, budget.executedStage),
+    ...stageFallbackNotes(summary.executedStage, lang, (phase) => t(`phase.${phase}`)),
     '',
     table(summary.byDirection, (g) => t(`direction.${g.direction}`)),
     '',
