@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Flag, Review, Severity } from '../../src-shared/model';
+import { batchInserter } from './batch-insert';
 
 /**
  * What a review is attached to: the rule and the place it points at, not the flag's row id, so
@@ -18,12 +19,14 @@ export function replaceFlags(
   flags: Flag[],
   settingsHash: string,
 ): void {
-  const insert = db.prepare(
+  const insertRows = batchInserter(
+    db,
     `INSERT INTO flag (budget_id, flag_key, rule, severity, line_id, cells_json, message,
-       values_json, settings_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       values_json, settings_hash)`,
+    9,
   );
   const seen = new Map<string, number>();
+  const values: unknown[] = [];
 
   db.prepare('DELETE FROM flag WHERE budget_id = ?').run(budgetId);
   for (const flag of flags) {
@@ -31,7 +34,7 @@ export function replaceFlags(
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     const key = count === 1 ? base : `${base}#${count}`;
-    insert.run(
+    values.push(
       budgetId,
       key,
       flag.rule,
@@ -43,6 +46,7 @@ export function replaceFlags(
       settingsHash,
     );
   }
+  insertRows(values);
 }
 
 interface FlagRow {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { BudgetLine, ImportedRow, Phase, RowKind } from '../../src-shared/model';
+import { BATCH_ROWS, batchInserter } from './batch-insert';
 
 /** Rows that only shape the sheet carry nothing to analyse or trace. */
 const NOT_STORED: ReadonlySet<RowKind> = new Set(['blank', 'header']);
@@ -20,34 +21,6 @@ export function chapterResolver(rows: ImportedRow[]): (row: ImportedRow) => stri
       code = parent;
     }
     return code ?? null;
-  };
-}
-
-// Rows per INSERT: one statement call stores many rows, well under SQLite's 32 766 parameters.
-const BATCH_ROWS = 200;
-
-/**
- * Multi-row INSERTs of one table, prepared once per row count, so that a large import makes one
- * statement call per batch rather than one per row.
- */
-function batchInserter(db: Database.Database, head: string, columns: number) {
-  const tuple = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
-  const prepared = new Map<number, Database.Statement>();
-  const statement = (rows: number) => {
-    let found = prepared.get(rows);
-    if (!found) {
-      found = db.prepare(`${head} VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`);
-      prepared.set(rows, found);
-    }
-    return found;
-  };
-  return (values: unknown[]) => {
-    const step = BATCH_ROWS * columns;
-    for (let from = 0; from < values.length; from += step) {
-      // A full flush of lines is exactly one batch: no copy for it.
-      const batch = from === 0 && values.length <= step ? values : values.slice(from, from + step);
-      statement(batch.length / columns).run(batch);
-    }
   };
 }
 
