@@ -71,7 +71,7 @@ describe('the slides and the citizen budget as PDF', () => {
     expect(pages).toBeLessThanOrEqual(2);
     expect(info(citizen)).toMatch(/\(A4\)/);
     const text = textOf(citizen);
-    expect(text).toContain('Le budget de Commune urbaine de Foulayah (fictive) en clair');
+    expect(text).toContain('Commune urbaine de Foulayah (fictive) : le budget en clair');
     expect(text).toContain('Soit 9 112 GNF par habitant.');
     expect(text).toContain('D’où vient l’argent');
     expect(text).toContain('Où va l’argent');

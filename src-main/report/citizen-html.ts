@@ -1,6 +1,6 @@
 import { executedPhaseOf, forecastOf, phaseOrdersOf } from '../../src-shared/analysis/figures';
 import { formatAmount, formatPercent } from '../../src-shared/format/amount';
-import { buildDeck, type Slide } from '../../src-shared/present/build-deck';
+import { buildDeck, isFinding, type Slide } from '../../src-shared/present/build-deck';
 import { deckWordsFor, fillWords } from '../../src-shared/present/deck-words';
 import { renderBarChart } from './bar-chart';
 import { embeddedFontCss, REPORT_FONT_FAMILY } from './fonts';
@@ -106,6 +106,7 @@ export function renderCitizenHtml(input: ReportInput): string {
   const title = fillWords(w.citizenTitle, { entity: budget.entity });
   const done = projects(input);
   const explained = input.flags
+    .filter(isFinding)
     .filter((f) => f.review?.status === 'explained' && f.review.note.trim())
     .map((f) => fillWords(w.explainedItem, { finding: f.message, note: f.review!.note }));
   return [

@@ -96,6 +96,7 @@ export function linesAnnex(input: ReportInput, ctx: Context): string {
           total: escapeHtml(fmt.integer(selection.total)),
           shown: escapeHtml(fmt.integer(selection.lines.length)),
           flagged: escapeHtml(fmt.integer(selection.flagged)),
+          omitted: escapeHtml(fmt.integer(selection.total - selection.lines.length)),
         })}</p>`
       : '';
   return `${note}<table class="data lines"><thead><tr>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;

@@ -53,12 +53,17 @@ const fr = {
   surplus: 'Les recettes exécutées dépassent les dépenses exécutées de {amount}.',
   deficit: 'Les dépenses exécutées dépassent les recettes exécutées de {amount}.',
   balanced: 'Les recettes et les dépenses exécutées sont égales.',
+  onlyRevenue:
+    'Ce fichier ne contient que des recettes, aucune ligne de dépense : il n’y a pas de solde à calculer.',
+  onlyExpenditure:
+    'Ce fichier ne contient que des dépenses, aucune ligne de recette : il n’y a pas de solde à calculer.',
   flagsNone: 'Aucune alerte n’a été relevée.',
   flagsOne: 'Une alerte a été relevée ; elle est détaillée plus loin.',
   flagsMany: '{n} alertes ont été relevées ; elles sont détaillées plus loin.',
   basisRevised: 'Les taux comparent l’exécuté aux prévisions définitives.',
   basisOriginal: 'Les taux comparent l’exécuté aux prévisions initiales.',
   perResident: 'Par habitant : {revenue} de recettes et {expenditure} de dépenses exécutées.',
+  perResidentOneSide: 'Par habitant : {amount} de {side} exécutées.',
   francs: 'francs',
   keyFigures: 'Chiffres clés',
   planned: 'Prévu',
@@ -146,7 +151,7 @@ const fr = {
   row: 'Ligne',
   executedCell: 'Cellule de l’exécuté',
   linesSelected:
-    'Ce budget compte {total} lignes de détail : cette annexe n’en montre que {shown}, celles qui portent une alerte ({flagged}) puis les plus gros montants. Les tableaux par chapitre les additionnent toutes ; la liste complète, avec la cellule de chaque montant, est dans les exports XLSX, CSV et Arrow.',
+    'Ce budget compte {total} lignes de détail : cette annexe n’en montre que {shown}, celles qui portent une alerte ({flagged}) puis les plus gros montants ; {omitted} lignes n’y figurent pas. Les tableaux par chapitre les additionnent toutes ; la liste complète, avec la cellule de chaque montant, est dans les exports XLSX, CSV et Arrow (budget-clair export --format xlsx, csv ou arrow).',
   'sheet.summary': 'Synthèse',
   'sheet.lines': 'Lignes',
   'sheet.flags': 'Alertes',
@@ -206,12 +211,17 @@ const en: Messages = {
   surplus: 'Executed revenue exceeds executed expenditure by {amount}.',
   deficit: 'Executed expenditure exceeds executed revenue by {amount}.',
   balanced: 'Executed revenue and expenditure are equal.',
+  onlyRevenue:
+    'This file holds only revenue, with no expenditure line: there is no balance to compute.',
+  onlyExpenditure:
+    'This file holds only expenditure, with no revenue line: there is no balance to compute.',
   flagsNone: 'No flag was raised.',
   flagsOne: 'One flag was raised; it is detailed below.',
   flagsMany: '{n} flags were raised; they are detailed below.',
   basisRevised: 'Rates compare what was executed with the final forecast.',
   basisOriginal: 'Rates compare what was executed with the original forecast.',
   perResident: 'Per resident: {revenue} of revenue and {expenditure} of expenditure executed.',
+  perResidentOneSide: 'Per resident: {amount} of {side} executed.',
   francs: 'francs',
   keyFigures: 'Key figures',
   planned: 'Planned',
@@ -296,7 +306,7 @@ const en: Messages = {
   row: 'Row',
   executedCell: 'Executed cell',
   linesSelected:
-    'This budget has {total} detail lines: this annex shows only {shown}, those with a flag ({flagged}) then the largest amounts. The chapter tables add them all up; the full list, with the cell of every amount, is in the XLSX, CSV and Arrow exports.',
+    'This budget has {total} detail lines: this annex shows only {shown}, those with a flag ({flagged}) then the largest amounts; {omitted} lines are left out. The chapter tables add them all up; the full list, with the cell of every amount, is in the XLSX, CSV and Arrow exports (budget-clair export --format xlsx, csv or arrow).',
   'sheet.summary': 'Summary',
   'sheet.lines': 'Lines',
   'sheet.flags': 'Flags',

@@ -1,4 +1,5 @@
 import type { Direction } from '../../src-shared/model';
+import { sidesOf } from '../../src-shared/present/budget-sides';
 import { perHundredUnit } from '../../src-shared/present/deck-words';
 import { createFormatter } from './format';
 import { fill, fillHtml, messagesFor, type Messages } from './messages';
@@ -62,25 +63,43 @@ function perHundred(input: ReportInput, direction: Direction, m: Messages): stri
   });
 }
 
-function plainSummary(input: ReportInput, { m, fmt }: Context): string {
-  const { summary } = input;
-  const balance = summary.balance.executedMinor;
-  const sentences = [perHundred(input, 'expenditure', m), perHundred(input, 'revenue', m)];
-  if (balance === null) sentences.push(m.balanceUnknown);
-  else if (balance > 0) sentences.push(fill(m.surplus, { amount: fmt.money(balance) }));
-  else if (balance < 0) sentences.push(fill(m.deficit, { amount: fmt.money(-balance) }));
-  else sentences.push(m.balanced);
-  const population = input.budget.population;
-  if (population !== null && population > 0) {
-    const per = (d: Direction) =>
-      fmt.money(Math.round((summary.totals[d].executed ?? 0) / population));
-    sentences.push(
-      fill(m.perResident, { revenue: per('revenue'), expenditure: per('expenditure') }),
-    );
+function balanceSentence(input: ReportInput, { m, fmt }: Context): string {
+  const balance = input.summary.balance.executedMinor;
+  if (balance === null) return m.balanceUnknown;
+  if (balance > 0) return fill(m.surplus, { amount: fmt.money(balance) });
+  if (balance < 0) return fill(m.deficit, { amount: fmt.money(-balance) });
+  return m.balanced;
+}
+
+function perResidentSentence(input: ReportInput, { m, fmt }: Context): string | null {
+  const { population } = input.budget;
+  if (population === null || population <= 0) return null;
+  const per = (d: Direction) =>
+    fmt.money(Math.round((input.summary.totals[d].executed ?? 0) / population));
+  const sides = sidesOf(input.summary);
+  if (sides === 'both') {
+    return fill(m.perResident, { revenue: per('revenue'), expenditure: per('expenditure') });
   }
+  if (sides === 'none') return null;
+  return fill(m.perResidentOneSide, { amount: per(sides), side: m[sides].toLowerCase() });
+}
+
+function plainSummary(input: ReportInput, ctx: Context): string {
+  const { m } = ctx;
+  const sides = sidesOf(input.summary);
+  // A one-sided file has no balance: the other side is absent, not zero.
+  const sentences =
+    sides === 'revenue'
+      ? [m.onlyRevenue, perHundred(input, 'revenue', m)]
+      : sides === 'expenditure'
+        ? [m.onlyExpenditure, perHundred(input, 'expenditure', m)]
+        : [perHundred(input, 'expenditure', m), perHundred(input, 'revenue', m)];
+  if (sides === 'both') sentences.push(balanceSentence(input, ctx));
+  const perResident = perResidentSentence(input, ctx);
+  if (perResident !== null) sentences.push(perResident);
   const n = input.flags.length;
   sentences.push(n === 0 ? m.flagsNone : n === 1 ? m.flagsOne : fill(m.flagsMany, { n }));
-  sentences.push(summary.basis === 'revised' ? m.basisRevised : m.basisOriginal);
+  sentences.push(input.summary.basis === 'revised' ? m.basisRevised : m.basisOriginal);
   return sentences.map((s) => `<p>${safeHtml(s)}</p>`).join('\n');
 }
 
@@ -101,12 +120,18 @@ function keyFigure(input: ReportInput, direction: Direction, { m, fmt }: Context
 
 function keyFigures(input: ReportInput, ctx: Context): string {
   const balance = input.summary.balance.executedMinor;
+  const balanceFigure =
+    sidesOf(input.summary) === 'both'
+      ? [
+          `<div class="figure balance"><h3>${escapeHtml(ctx.m.executionBalance)}</h3>`,
+          `<div class="big">${escapeHtml(ctx.fmt.money(balance))}</div></div>`,
+        ]
+      : [];
   return [
     '<div class="figures">',
     keyFigure(input, 'revenue', ctx),
     keyFigure(input, 'expenditure', ctx),
-    `<div class="figure balance"><h3>${escapeHtml(ctx.m.executionBalance)}</h3>`,
-    `<div class="big">${escapeHtml(ctx.fmt.money(balance))}</div></div>`,
+    ...balanceFigure,
     '</div>',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smallReportInput } from '../../tests/report-fixture';
-import { buildDeck, MAX_BARS, type Slide } from './build-deck';
+import type { Flag } from '../model';
+import { buildDeck, isFinding, MAX_BARS, type Slide } from './build-deck';
 import { deckCatalogues } from './deck-words';
 
 const plain = (text: string | undefined) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -99,10 +100,10 @@ describe('buildDeck', () => {
 
   it('carries the commune’s explanations of flags and counts those still waiting', () => {
     const flags = slide(deckOf(), 'flags');
-    expect(flags.sentence).toBe('5 points relevés, dont 1 expliqué(s) par la commune.');
+    expect(flags.sentence).toBe('5 points relevés, dont un expliqué par la commune.');
     expect(flags.items).toHaveLength(1);
     expect(flags.items?.[0]).toContain('La commune explique : Nouveau marché hebdomadaire');
-    expect(flags.note).toBe('4 autre(s) point(s) attendent encore une explication.');
+    expect(flags.note).toBe('4 autres points attendent encore une explication.');
   });
 
   it('leaves out flags that were confirmed or dismissed rather than explained', () => {
@@ -115,7 +116,7 @@ describe('buildDeck', () => {
   it('closes with questions about the least executed spending', () => {
     const questions = slide(deckOf(), 'questions');
     expect(questions.sentence).toBe(
-      'Qu’aimeriez-vous demander sur le budget de Commune urbaine de Foulayah (fictive) ?',
+      'Budget : Commune urbaine de Foulayah (fictive). Qu’aimeriez-vous demander ?',
     );
     expect(questions.items?.[0]).toContain('Immobilisations corporelles');
   });
@@ -153,4 +154,82 @@ describe('the deck’s words', () => {
       expect([key, placeholders(en[key])]).toEqual([key, placeholders(fr[key])]);
     }
   });
+
+  const benfordNote = (rule: string, base: Flag): Flag => ({
+    ...base,
+    id: (base.id ?? 0) + 1000,
+    rule,
+    severity: 'info',
+    lineId: null,
+    code: null,
+    label: null,
+    sheet: null,
+    row: null,
+    cells: [],
+    message: 'Test de Benford : 18 montants, moins de 300 ; aucun constat.',
+    values: { sampleSize: 18, mad: 0, verdict: 'sample-too-small', minSample: 300 },
+    review: null,
+  });
+
+  it('counts only findings, not the Benford notes that could not conclude', () => {
+    const deck = deckOf('fr', (input) => {
+      const base = input.flags[0]!;
+      input.flags.push(benfordNote('benford-first-digit', base));
+      input.flags.push(benfordNote('benford-first-two-digits', base));
+    });
+    expect(slide(deck, 'flags').sentence).toBe(
+      '5 points relevés, dont un expliqué par la commune.',
+    );
+    expect(slide(deck, 'flags').note).toBe('4 autres points attendent encore une explication.');
+  });
+
+  it('keeps a Benford result that did conclude as a finding', () => {
+    const base = smallReportInput().flags[0]!;
+    const marginal = benfordNote('benford-first-digit', base);
+    marginal.values = { ...marginal.values, verdict: 'marginal' };
+    expect(isFinding(marginal)).toBe(true);
+    expect(isFinding(benfordNote('benford-first-digit', base))).toBe(false);
+  });
+
+  it.each([
+    ['fr', 1, 0, 'Un point relevé, pas encore expliqué par la commune.', undefined],
+    ['fr', 1, 1, 'Un point relevé, expliqué par la commune.', undefined],
+    ['fr', 2, 0, '2 points relevés, aucun encore expliqué par la commune.', undefined],
+    ['fr', 2, 2, '2 points relevés, dont 2 expliqués par la commune.', undefined],
+    [
+      'fr',
+      2,
+      1,
+      '2 points relevés, dont un expliqué par la commune.',
+      'Un autre point attend encore une explication.',
+    ],
+    ['en', 1, 0, 'One point found, not yet explained by the commune.', undefined],
+    [
+      'en',
+      2,
+      1,
+      '2 points found, one of them explained by the commune.',
+      'One other point still awaits an explanation.',
+    ],
+  ] as const)(
+    'writes real plurals (%s, %i points, %i explained)',
+    (lang, n, explained, sentence, note) => {
+      const deck = deckOf(lang, (input) => {
+        input.flags = input.flags.slice(0, n).map((f, i) => ({
+          ...f,
+          review:
+            i < explained
+              ? {
+                  status: 'explained',
+                  note: 'Raison.',
+                  reviewer: 'R',
+                  at: '2025-03-10T09:00:00.000Z',
+                }
+              : null,
+        }));
+      });
+      expect(slide(deck, 'flags').sentence).toBe(sentence);
+      expect(slide(deck, 'flags').note).toBe(note);
+    },
+  );
 });

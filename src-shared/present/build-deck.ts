@@ -1,6 +1,7 @@
 import type { GroupComparison, Summary } from '../analysis/summary-model';
 import { formatAmount, formatPercent, type Lang } from '../format/amount';
 import type { BudgetInfo, Direction, Flag } from '../model';
+import { sidesOf } from './budget-sides';
 import { deckWordsFor, fillWords, type DeckWords } from './deck-words';
 import type { Slide, SlideBar, SlideLegend } from './deck-model';
 
@@ -67,11 +68,15 @@ function legendOf(direction: Direction, ctx: Ctx): SlideLegend {
 
 function titleSlide({ w, input }: Ctx): Slide {
   const { budget } = input;
+  const sides = sidesOf(input.summary);
+  const year = fillWords(w.titleSentence, { year: budget.fiscalYear ?? w.unknownYear });
+  const oneSide =
+    sides === 'revenue' ? w.onlyRevenue : sides === 'expenditure' ? w.onlyExpenditure : null;
   return {
     id: 'title',
     kind: 'title',
     title: budget.entity,
-    sentence: fillWords(w.titleSentence, { year: budget.fiscalYear ?? w.unknownYear }),
+    sentence: oneSide === null ? year : `${year} ${oneSide}`,
     note: fillWords(w.sourceNote, {
       version: w[`version.${budget.version}`],
       file: budget.sourceFile,
@@ -230,21 +235,39 @@ function gapsSlide(ctx: Ctx): Slide {
   };
 }
 
-function flagsSlide({ w, input }: Ctx): Slide {
-  const { flags } = input;
-  const base = { id: 'flags', kind: 'flags', title: w.flagsTitle } as const;
-  if (flags.length === 0) return { ...base, sentence: w.flagsNone };
+/**
+ * Whether a flag is a finding. A Benford test on too few amounts still leaves a note (severity
+ * info, verdict 'sample-too-small') saying it could not conclude: that is no point to check.
+ */
+export function isFinding(flag: Flag): boolean {
+  return !(flag.rule.startsWith('benford') && flag.values.verdict === 'sample-too-small');
+}
 
-  const explained = flags.filter((f) => f.review?.status === 'explained' && f.review.note.trim());
-  const counts = { n: flags.length, explained: explained.length };
-  const waiting = flags.length - Math.min(explained.length, MAX_EXPLAINED);
+function flagsSentence(n: number, explained: number, w: DeckWords): string {
+  if (n === 1) return explained === 0 ? w.flagsOneNone : w.flagsOneExplained;
+  if (explained === 0) return fillWords(w.flagsManyNone, { n });
+  if (explained === 1) return fillWords(w.flagsManyOne, { n });
+  return fillWords(w.flagsManyExplained, { n, explained });
+}
+
+function flagsSlide({ w, input }: Ctx): Slide {
+  const findings = input.flags.filter(isFinding);
+  const base = { id: 'flags', kind: 'flags', title: w.flagsTitle } as const;
+  if (findings.length === 0) return { ...base, sentence: w.flagsNone };
+
+  const explained = findings.filter(
+    (f) => f.review?.status === 'explained' && f.review.note.trim(),
+  );
+  // "Other points" only reads right beside explained ones; the sentence already says none is.
+  const waiting = explained.length === 0 ? 0 : findings.length - explained.length;
   return {
     ...base,
-    sentence: fillWords(flags.length === 1 ? w.flagsCountOne : w.flagsCount, counts),
+    sentence: flagsSentence(findings.length, explained.length, w),
     items: explained
       .slice(0, MAX_EXPLAINED)
       .map((f) => fillWords(w.explainedItem, { finding: f.message, note: f.review!.note })),
-    ...(waiting > 0 ? { note: fillWords(w.unexplained, { n: waiting }) } : {}),
+    ...(waiting === 1 ? { note: w.unexplainedOne } : {}),
+    ...(waiting > 1 ? { note: fillWords(w.unexplainedMany, { n: waiting }) } : {}),
   };
 }
 
