@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBudget } from '../src-main/report/export-budget';
 import { LINES_ANNEX_MAX, LINES_ANNEX_SELECTION } from '../src-main/report/lines-annex';
 import { renderReportHtml } from '../src-main/report/report-html';
+import { CHAPTER_TABLE_MAX, FLAG_TABLE_MAX } from '../src-main/report/report-tables';
 import { largeReportInput } from './report-fixture';
 
 const annexOf = (html: string) => {
@@ -13,6 +14,21 @@ const annexOf = (html: string) => {
   return annex.slice(0, annex.indexOf('</table>'));
 };
 const annexRows = (html: string) => annexOf(html).match(/<tr>/g)!.length - 1;
+const flagRows = (html: string) =>
+  html.match(/<table class="data flags">[\s\S]*?<\/table>/)![0].match(/<tr>/g)!.length - 1;
+
+/** A large budget whose flags are many, as a register of payments raises them. */
+function manyFlags(lines: number, flags: number) {
+  const input = largeReportInput(lines);
+  const seed = input.flags[0]!;
+  const severities = ['info', 'warning', 'error'] as const;
+  input.flags = Array.from({ length: flags }, (_, i) => ({
+    ...seed,
+    id: i + 1,
+    severity: severities[i % 3]!,
+  }));
+  return input;
+}
 
 describe('the report of a large budget', () => {
   it('stays a few megabytes for 200 000 lines and says where the full list is', () => {
@@ -57,13 +73,47 @@ describe('the report of a large budget', () => {
     expect(html).toContain('budget-clair export --format xlsx, csv ou arrow');
   }, 60_000);
 
-  it('prints the PDF of a 20 000-line budget', async () => {
+  it('lists the first flags by severity, errors first, and says how many are left out', () => {
+    const html = renderReportHtml(manyFlags(2_000, 3_000)).replace(/[\u00a0\u202f]/g, ' ');
+    expect(flagRows(html)).toBe(FLAG_TABLE_MAX);
+    expect(html).toContain('Ce budget porte 3 000 alertes : ce tableau en montre 1 000');
+    expect(html).toContain('2 000 n’y figurent pas');
+    const table = html.match(/<table class="data flags">[\s\S]*?<\/table>/)![0];
+    expect(table).not.toContain('severity info');
+    expect(renderReportHtml(manyFlags(2_000, FLAG_TABLE_MAX))).not.toContain('Ce budget porte');
+  });
+
+  it('lists the largest chapters of a budget coded line by line, in order, and says so', () => {
+    const input = largeReportInput(2_000);
+    const first = input.summary.byChapter[0]!;
+    // 5 000 chapters of one section, the forecast growing with the code.
+    input.summary.byChapter = Array.from({ length: 5_000 }, (_, i) => ({
+      ...first,
+      key: `c${i}`,
+      chapter: String(100_000 + i),
+      label: `Chapitre ${i}`,
+      basisMinor: (i + 1) * 1_000,
+      executedMinor: (i + 1) * 900,
+    }));
+    const html = renderReportHtml(input).replace(/[\u00a0\u202f]/g, ' ');
+    const table = html.match(/<table class="data chapters">[\s\S]*?<\/table>/)![0];
+    const codes = [...table.matchAll(/<td[^>]*>(1\d{5})<\/td>/g)].map((hit) => Number(hit[1]));
+    expect(codes).toHaveLength(CHAPTER_TABLE_MAX);
+    expect(codes[0]).toBe(100_000 + 5_000 - CHAPTER_TABLE_MAX);
+    expect(codes).toEqual([...codes].sort((a, b) => a - b));
+    expect(html).toContain(
+      'Ce budget compte 5 000 chapitres : ce tableau montre les 600 plus gros',
+    );
+  });
+
+  it('prints the PDF of a 20 000-line budget with 12 000 flags', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'budget-clair-large-pdf-'));
     try {
       const pdf = join(dir, 'rapport.pdf');
-      await exportBudget('pdf', largeReportInput(20_000), pdf);
+      await exportBudget('pdf', manyFlags(20_000, 12_000), pdf);
       const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
       expect(text.replace(/\s+/g, ' ')).toContain('lignes n’y figurent pas');
+      expect(text.replace(/\s+/g, ' ')).toContain('alertes : ce tableau en montre');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

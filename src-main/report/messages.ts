@@ -150,6 +150,10 @@ const fr = {
   sheet: 'Feuille',
   row: 'Ligne',
   executedCell: 'Cellule de l’exécuté',
+  chaptersSelected:
+    'Ce budget compte {total} chapitres : ce tableau montre les {shown} plus gros par montant prévu ou exécuté ; {omitted} n’y figurent pas. Les sections et les totaux les additionnent tous ; la liste complète des lignes est dans les exports XLSX, CSV et Arrow.',
+  flagsSelected:
+    'Ce budget porte {total} alertes : ce tableau en montre {shown}, les erreurs puis les avertissements et les informations ; {omitted} n’y figurent pas. La liste complète est dans l’atelier et en ligne de commande (budget-clair flags --json).',
   linesSelected:
     'Ce budget compte {total} lignes de détail : cette annexe n’en montre que {shown}, celles qui portent une alerte ({flagged}) puis les plus gros montants ; {omitted} lignes n’y figurent pas. Les tableaux par chapitre les additionnent toutes ; la liste complète, avec la cellule de chaque montant, est dans les exports XLSX, CSV et Arrow (budget-clair export --format xlsx, csv ou arrow).',
   'sheet.summary': 'Synthèse',
@@ -305,6 +309,10 @@ const en: Messages = {
   sheet: 'Sheet',
   row: 'Row',
   executedCell: 'Executed cell',
+  chaptersSelected:
+    'This budget has {total} chapters: this table shows the {shown} largest by forecast or executed amount; {omitted} are left out. The sections and totals add them all up; the full list of lines is in the XLSX, CSV and Arrow exports.',
+  flagsSelected:
+    'This budget has {total} flags: this table shows {shown}, errors first, then warnings and notes; {omitted} are left out. The full list is in the workbench and on the command line (budget-clair flags --json).',
   linesSelected:
     'This budget has {total} detail lines: this annex shows only {shown}, those with a flag ({flagged}) then the largest amounts; {omitted} lines are left out. The chapter tables add them all up; the full list, with the cell of every amount, is in the XLSX, CSV and Arrow exports (budget-clair export --format xlsx, csv or arrow).',
   'sheet.summary': 'Summary',

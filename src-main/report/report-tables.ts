@@ -28,8 +28,33 @@ function groupRow(kind: string, code: string, label: string, g: GroupComparison,
 }
 
 /** The comparison table: each direction, its sections, their chapters, and totals. */
+/**
+ * Chapters listed in a printed report, at most. A file whose every line has a code of its own
+ * has as many chapters as lines: fifty thousand rows made a PDF Chromium refused to produce.
+ */
+export const CHAPTER_TABLE_MAX = 600;
+
+/** The chapters to list: all of them, or the largest, kept in the summary's order. */
+function listedChapters(summary: Summary): Set<GroupComparison> {
+  const all = summary.byChapter;
+  if (all.length <= CHAPTER_TABLE_MAX) return new Set(all);
+  const size = (g: GroupComparison) =>
+    Math.max(Math.abs(g.basisMinor), Math.abs(g.executedMinor ?? 0));
+  return new Set([...all].sort((a, b) => size(b) - size(a)).slice(0, CHAPTER_TABLE_MAX));
+}
+
 export function chapterTable(summary: Summary, ctx: Context): string {
   const { m } = ctx;
+  const listed = listedChapters(summary);
+  const omitted = summary.byChapter.length - listed.size;
+  const note =
+    omitted > 0
+      ? `<p class="muted">${fillHtml(m.chaptersSelected, {
+          total: escapeHtml(ctx.fmt.integer(summary.byChapter.length)),
+          shown: escapeHtml(ctx.fmt.integer(listed.size)),
+          omitted: escapeHtml(ctx.fmt.integer(omitted)),
+        })}</p>`
+      : '';
   const head = [m.code, m.label]
     .map((h) => `<th>${escapeHtml(h)}</th>`)
     .concat(
@@ -45,7 +70,7 @@ export function chapterTable(summary: Summary, ctx: Context): string {
     for (const section of summary.bySection.filter((g) => g.direction === direction)) {
       body.push(groupRow('group', '', escapeHtml(sectionLabel(section, m)), section, ctx));
       const chapters = summary.byChapter.filter(
-        (g) => g.direction === direction && g.section === section.section,
+        (g) => g.direction === direction && g.section === section.section && listed.has(g),
       );
       for (const ch of chapters) {
         body.push(groupRow('', safeHtml(ch.chapter ?? '–'), safeHtml(ch.label), ch, ctx));
@@ -54,6 +79,7 @@ export function chapterTable(summary: Summary, ctx: Context): string {
     body.push(groupRow('total', '', escapeHtml(`${m.total} ${m[direction]}`), total, ctx));
   }
   return [
+    note,
     `<table class="data chapters"><thead><tr>${head}</tr></thead>`,
     `<tbody>${body.join('\n')}</tbody></table>`,
   ].join('\n');
@@ -92,11 +118,27 @@ function flagReview(flag: Flag, { m, fmt }: Context): string {
 }
 
 /** The flags, most severe first, each with where it points and how it was reviewed. */
+/**
+ * Flags listed in a printed report, at most. A register of payments can raise tens of thousands
+ * (one per repeated amount): printed whole they made a PDF Chromium refused to produce.
+ */
+export const FLAG_TABLE_MAX = 1_000;
+
 export function flagTable(flags: Flag[], ctx: Context): string {
   const { m } = ctx;
   if (flags.length === 0) return `<p>${escapeHtml(m.flagsNone)}</p>`;
   const order = { error: 0, warning: 1, info: 2 };
-  const sorted = [...flags].sort((a, b) => order[a.severity] - order[b.severity]);
+  const all = [...flags].sort((a, b) => order[a.severity] - order[b.severity]);
+  const sorted = all.slice(0, FLAG_TABLE_MAX);
+  const omitted = all.length - sorted.length;
+  const note =
+    omitted > 0
+      ? `<p class="muted">${fillHtml(ctx.m.flagsSelected, {
+          total: escapeHtml(ctx.fmt.integer(all.length)),
+          shown: escapeHtml(ctx.fmt.integer(sorted.length)),
+          omitted: escapeHtml(ctx.fmt.integer(omitted)),
+        })}</p>`
+      : '';
   const head = [m.severity, m.where, m.finding, m.review]
     .map((h) => `<th>${escapeHtml(h)}</th>`)
     .join('');
@@ -110,6 +152,7 @@ export function flagTable(flags: Flag[], ctx: Context): string {
     ].join('');
   });
   return [
+    note,
     '<table class="data flags">',
     ['severity', 'where', 'finding', 'review'].map((c) => `<col class="${c}">`).join(''),
     `<thead><tr>${head}</tr></thead>`,
