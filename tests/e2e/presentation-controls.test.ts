@@ -93,6 +93,42 @@ describe('the way back from the presentation', () => {
     await page.getByRole('navigation').waitFor();
   });
 
+  it.each([
+    [1600, 1000],
+    [1280, 720],
+  ])(
+    'draws every slide at %d × %d with no words over others and nothing off screen',
+    async (width, height) => {
+      const { page } = s;
+      await page.setViewportSize({ width, height });
+      await page.getByRole('button', { name: 'Présenter', exact: true }).click();
+      await page.getByRole('button', { name: 'Commencer la présentation' }).click();
+      const counter = page.locator('.slide-counter');
+      await counter.waitFor();
+      const total = Number((await counter.textContent())!.split('/')[1]);
+      for (let i = 0; i < total; i++) {
+        const clash = await page.evaluate(() => {
+        const boxes = [...document.querySelectorAll('.slide-bar-label, .bar-text, .slide-bar-rate, .slide-title, .slide-sentence, .slide-items li, .slide-counter')]
+          .map((el) => ({ text: el.textContent ?? '', r: el.getBoundingClientRect() }));
+        const bars = [...document.querySelectorAll('.bar')].map((el) => el.getBoundingClientRect());
+        const meet = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+        for (const [i, a] of boxes.entries()) {
+          if (a.r.bottom > window.innerHeight + 1 || a.r.right > window.innerWidth + 1) return `off screen: ${a.text}`;
+          for (const b of boxes.slice(i + 1)) if (meet(a.r, b.r)) return `${a.text} over ${b.text}`;
+          for (const bar of bars) if (meet(a.r, bar)) return `a bar under ${a.text}`;
+        }
+        return null;
+      }); // prettier-ignore
+        expect(clash, `slide ${i + 1}`).toBeNull();
+        await page.keyboard.press('ArrowRight');
+      }
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.getByRole('navigation').waitFor();
+      await page.setViewportSize({ width: 1600, height: 1000 });
+    },
+  );
+
   it('ran without script errors, policy violations or requests elsewhere', () => {
     expect(s.problems).toEqual([]);
   });

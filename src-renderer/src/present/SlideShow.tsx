@@ -38,6 +38,22 @@ function rememberNoteHint(): void {
   }
 }
 
+// The slides are drawn for a screen of at least 1600 × 1000; a smaller one (a 1280 × 720
+// projector) shows the same slide scaled down rather than cut off at the bottom.
+const DRAWN_FOR = { width: 1600, height: 1000 };
+
+function useSlideZoom(): number {
+  const measure = () =>
+    Math.min(1, window.innerWidth / DRAWN_FOR.width, window.innerHeight / DRAWN_FOR.height);
+  const [zoom, setZoom] = useState(measure);
+  useEffect(() => {
+    const onResize = () => setZoom(measure());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return zoom;
+}
+
 /**
  * The slides full screen, driven by the keys a presentation clicker sends (Page Up/Down) and
  * the keyboard: arrows, Home/End, B for a black screen, N for the note, / to find a line,
@@ -54,6 +70,7 @@ export function SlideShow({ slides, notes, rows, budget, onLeave, onExit }: Prop
   const [line, setLine] = useState<ExplorerRow | null>(null);
   const stage = useRef<HTMLDivElement>(null);
   const last = slides.length - 1;
+  const zoom = useSlideZoom();
 
   useEffect(() => {
     if (!searching) stage.current?.focus();
@@ -95,6 +112,7 @@ export function SlideShow({ slides, notes, rows, budget, onLeave, onExit }: Prop
     <div
       ref={stage}
       className={`slideshow${black ? ' is-black' : ''}`}
+      style={zoom < 1 ? { zoom } : undefined}
       tabIndex={-1}
       onKeyDown={onKey}
       aria-label={t('present.stageLabel')}

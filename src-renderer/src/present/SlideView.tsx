@@ -11,8 +11,8 @@ function BarPair({
   maxMinor: number;
   legend: Slide['legend'];
 }) {
-  // The longest bar takes 60 % of its column, leaving room for its words on the same line.
-  const width = (minor: number) => `${maxMinor > 0 ? Math.max(0.5, (minor / maxMinor) * 60) : 0}%`;
+  // The longest bar fills its column; the words have a column of their own beside it.
+  const width = (minor: number) => `${maxMinor > 0 ? Math.max(0.5, (minor / maxMinor) * 100) : 0}%`;
   return (
     <li className="slide-bar">
       <span className="slide-bar-label">{visibleText(bar.label)}</span>
@@ -54,14 +54,19 @@ export function SlideView({ slide }: { slide: Slide }) {
           ))}
         </ul>
       )}
-      {/* A total's bar already carries its two figures; its list would only repeat them. */}
-      {slide.items && slide.items.length > 0 && !(slide.kind === 'total' && bars.length > 0) && (
-        <ul className="slide-items">
-          {slide.items.map((item) => (
-            <li key={item}>{visibleText(item)}</li>
-          ))}
-        </ul>
-      )}
+      {/* A total's bar already carries its two figures; its list would only repeat them. Four
+          bars or more fill the screen: their figures are on them, and the list would run off
+          the bottom of a projected slide. */}
+      {slide.items &&
+        slide.items.length > 0 &&
+        !(slide.kind === 'total' && bars.length > 0) &&
+        bars.length < 4 && (
+          <ul className="slide-items">
+            {slide.items.map((item) => (
+              <li key={item}>{visibleText(item)}</li>
+            ))}
+          </ul>
+        )}
       {slide.note && <p className="slide-foot">{visibleText(slide.note)}</p>}
     </article>
   );
