@@ -69,10 +69,13 @@ function rowCounts(preview: ImportPreview | null): Record<string, number> {
   return counts;
 }
 
+// The import's messages are French, and so is the word for how grave each one is.
+const SEVERITY_FR = { error: 'erreur', warning: 'attention', info: 'information' } as const;
+
 function issuesText(issues: Omit<ImportIssue, 'file'>[]): string {
   if (issues.length === 0) return 'Aucune remarque.';
   const rows = issues.map((i) => [
-    i.severity,
+    SEVERITY_FR[i.severity],
     i.sheet ?? '—',
     i.row === null ? '—' : String(i.row),
     i.column ?? '—',
