@@ -79,7 +79,8 @@ export function chapterTable(summary: Summary, ctx: Context): string {
     body.push(groupRow('total', '', escapeHtml(`${m.total} ${m[direction]}`), total, ctx));
   }
   return [
-    note,
+    // The note, when there is one, comes first and on a line of its own.
+    ...(note ? [note] : []),
     `<table class="data chapters"><thead><tr>${head}</tr></thead>`,
     `<tbody>${body.join('\n')}</tbody></table>`,
   ].join('\n');
@@ -152,7 +153,7 @@ export function flagTable(flags: Flag[], ctx: Context): string {
     ].join('');
   });
   return [
-    note,
+    ...(note ? [note] : []),
     '<table class="data flags">',
     ['severity', 'where', 'finding', 'review'].map((c) => `<col class="${c}">`).join(''),
     `<thead><tr>${head}</tr></thead>`,
