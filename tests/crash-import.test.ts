@@ -10,6 +10,7 @@ import { importFile, sha256Hex } from '../src-main/services/import-service';
 import { openStore } from '../src-main/store/open-store';
 import { editZip } from './fixtures/hostile/build-files';
 import { SAMPLE_PATH } from './sample-facts';
+import { seededRandom } from './seeded-random';
 import { tempFolder } from './store-helpers';
 
 // A facilitator closes the lid mid-import: the importing process dies without warning. Each
@@ -17,18 +18,6 @@ import { tempFolder } from './store-helpers';
 // with SIGKILL at a random moment; the database must then be whole and hold whole imports only.
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 36);
-
-/** mulberry32: a small seeded generator, so that a failing run can be replayed with CRASH_SEED. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What one whole import of the sample leaves in a store, to compare every survivor with. */
 interface Fingerprint {

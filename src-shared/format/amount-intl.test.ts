@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount, formatPercent, type Lang } from './amount';
 import { intlAmountDigits, intlPercent } from './intl-number';
+import { seededRandom as random } from '../../tests/seeded-random';
 
 const LANGS: Lang[] = ['fr', 'en'];
-
-/** A seeded generator (mulberry32), so that a failure names values that can be tried again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Intl's text of an amount, as formatAmount wrote it before it had its own digits. */
 function intlAmount(minor: number, currency: string, exponent: number, lang: Lang): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldInFull, normaliseHeader, normalisesTo } from './normalise-header';
+import { seededUint32 } from '../../tests/seeded-random';
 
 // Letters, accents (precomposed and combining), the signs the chain treats apart, spaces and
 // punctuation of French, English and Czech budget headers.
@@ -19,14 +20,7 @@ const ALPHABET = [
 ];
 
 function randomText(seed: number): string {
-  let state = seed;
-  const next = () => {
-    // mulberry32: small, seeded, and even in its low bits.
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+  const next = seededUint32(seed);
   const length = next() % 24;
   let text = '';
   for (let i = 0; i < length; i++) text += ALPHABET[next() % ALPHABET.length];

@@ -6,6 +6,7 @@ import {
   toMinorUnits,
   type ExactDecimal,
 } from './parse-amount';
+import { seededUint32 } from '../../tests/seeded-random';
 
 // The shortcuts for plain figures must give what the full readings give. The references below
 // are the full readings as they were before the shortcuts.
@@ -45,16 +46,7 @@ function exactByPrecision(value: number): ExactDecimal {
 const PIECES = [...'0123456789', '0', '00', ' ', ' ', '\u00a0', '\u202f', '-', ',', '.', '%'];
 const EXTRA = ['(', ')', 'e', '/', 'GNF', '\t', "'", '−', '#', 'n/a', '—'];
 
-function generator(seed: number) {
-  let state = seed;
-  return () => {
-    // mulberry32: small, seeded, and even in its low bits.
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+const generator = seededUint32;
 
 function randomAmountText(seed: number): string {
   const next = generator(seed);
