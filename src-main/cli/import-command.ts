@@ -15,6 +15,7 @@ import {
   type ParsedValues,
 } from './cli-args';
 import type { CliIo } from './cli-io';
+import { sayIn } from './cli-messages';
 import { sideTotalsMajor } from './summary-output';
 import { formatTable } from './table-text';
 
@@ -69,13 +70,11 @@ function rowCounts(preview: ImportPreview | null): Record<string, number> {
   return counts;
 }
 
-// The import's messages are French, and so is the word for how grave each one is.
-const SEVERITY_FR = { error: 'erreur', warning: 'attention', info: 'information' } as const;
-
 function issuesText(issues: Omit<ImportIssue, 'file'>[]): string {
   if (issues.length === 0) return 'Aucune remarque.';
   const rows = issues.map((i) => [
-    SEVERITY_FR[i.severity],
+    // The import's messages are French, and so is the word for how grave each one is.
+    sayIn('fr')(`severity.${i.severity}`),
     i.sheet ?? '—',
     i.row === null ? '—' : String(i.row),
     i.column ?? '—',
