@@ -28,6 +28,14 @@ function groupRow(kind: string, code: string, label: string, g: GroupComparison,
 }
 
 /** The comparison table: each direction, its sections, their chapters, and totals. */
+/** The sentence saying how many of `total` a table leaves out; empty when it shows them all. */
+function leftOutNote(template: string, total: number, shown: number, { fmt }: Context): string {
+  if (shown >= total) return '';
+  const count = (n: number) => escapeHtml(fmt.integer(n));
+  const values = { total: count(total), shown: count(shown), omitted: count(total - shown) };
+  return `<p class="muted">${fillHtml(template, values)}</p>`;
+}
+
 /**
  * Chapters listed in a printed report, at most. A file whose every line has a code of its own
  * has as many chapters as lines: fifty thousand rows made a PDF Chromium refused to produce.
@@ -46,15 +54,7 @@ function listedChapters(summary: Summary): Set<GroupComparison> {
 export function chapterTable(summary: Summary, ctx: Context): string {
   const { m } = ctx;
   const listed = listedChapters(summary);
-  const omitted = summary.byChapter.length - listed.size;
-  const note =
-    omitted > 0
-      ? `<p class="muted">${fillHtml(m.chaptersSelected, {
-          total: escapeHtml(ctx.fmt.integer(summary.byChapter.length)),
-          shown: escapeHtml(ctx.fmt.integer(listed.size)),
-          omitted: escapeHtml(ctx.fmt.integer(omitted)),
-        })}</p>`
-      : '';
+  const note = leftOutNote(m.chaptersSelected, summary.byChapter.length, listed.size, ctx);
   const head = [m.code, m.label]
     .map((h) => `<th>${escapeHtml(h)}</th>`)
     .concat(
@@ -131,15 +131,7 @@ export function flagTable(flags: Flag[], ctx: Context): string {
   const order = { error: 0, warning: 1, info: 2 };
   const all = [...flags].sort((a, b) => order[a.severity] - order[b.severity]);
   const sorted = all.slice(0, FLAG_TABLE_MAX);
-  const omitted = all.length - sorted.length;
-  const note =
-    omitted > 0
-      ? `<p class="muted">${fillHtml(ctx.m.flagsSelected, {
-          total: escapeHtml(ctx.fmt.integer(all.length)),
-          shown: escapeHtml(ctx.fmt.integer(sorted.length)),
-          omitted: escapeHtml(ctx.fmt.integer(omitted)),
-        })}</p>`
-      : '';
+  const note = leftOutNote(m.flagsSelected, all.length, sorted.length, ctx);
   const head = [m.severity, m.where, m.finding, m.review]
     .map((h) => `<th>${escapeHtml(h)}</th>`)
     .join('');
